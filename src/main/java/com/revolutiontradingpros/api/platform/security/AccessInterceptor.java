@@ -1,0 +1,61 @@
+package com.revolutiontradingpros.api.platform.security;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import com.revolutiontradingpros.api.platform.web.ApiException;
+
+/**
+ * Enforces each route's access declaration ({@link Public}, {@link RequiresRole}, {@link RequiresAbility});
+ * a route that declares nothing needs a signed-in user, so forgetting a declaration never opens a route.
+ */
+public class AccessInterceptor implements HandlerInterceptor {
+
+    private final Map<HandlerMethod, Access> rules = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        var access = rules.computeIfAbsent(method, AccessInterceptor::accessOf);
+        if (access.isPublic()) {
+            return true;
+        }
+        var user = Callers.current().orElseThrow(() ->
+                ApiException.unauthorized("unauthenticated", "sign in to use this endpoint"));
+        if (access.role() != null && !user.has(access.role())) {
+            throw ApiException.forbidden("forbidden", "this needs the " + access.role().wireName() + " role");
+        }
+        if (access.ability() != null && !user.can(access.ability())) {
+            throw ApiException.forbidden("insufficient_ability", "this token lacks the " + access.ability()
+                    + " ability");
+        }
+        return true;
+    }
+
+    static Access accessOf(HandlerMethod method) {
+        var methodPublic = AnnotatedElementUtils.hasAnnotation(method.getMethod(), Public.class);
+        var methodRole = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RequiresRole.class);
+        var typeRole = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RequiresRole.class);
+        var typePublic = AnnotatedElementUtils.hasAnnotation(method.getBeanType(), Public.class);
+        var ability = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RequiresAbility.class);
+        if (ability == null) {
+            ability = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RequiresAbility.class);
+        }
+        // The method's own declaration wins over its class's.
+        boolean isPublic = methodPublic || (methodRole == null && typePublic);
+        Role role = methodRole != null ? methodRole.value() : typeRole != null ? typeRole.value() : null;
+        return new Access(isPublic, isPublic ? null : role, ability == null ? null : ability.value());
+    }
+
+    public record Access(boolean isPublic, @Nullable Role role, @Nullable String ability) {
+    }
+}

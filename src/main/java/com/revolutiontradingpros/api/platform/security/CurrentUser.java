@@ -1,0 +1,27 @@
+package com.revolutiontradingpros.api.platform.security;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The signed-in caller, as a controller parameter.
+ *
+ * @param sessionId the session of a JWT, null for personal access tokens
+ * @param abilities what a personal access token may do; null for a session, which may do all its roles allow
+ */
+public record CurrentUser(long id, @Nullable String sessionId, Set<Role> roles, @Nullable Set<String> abilities) {
+
+    public boolean has(Role role) {
+        for (Role held : roles) {
+            if (held.includes(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean can(String ability) {
+        return abilities == null || abilities.contains(ability) || abilities.contains("*");
+    }
+}

@@ -1,0 +1,131 @@
+package com.revolutiontradingpros.api.platform.security;
+
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import com.revolutiontradingpros.api.platform.AppProperties;
+import com.revolutiontradingpros.api.platform.redis.RedisConnections;
+import com.revolutiontradingpros.api.platform.web.ApiException;
+import com.revolutiontradingpros.api.platform.web.HttpProperties;
+import com.revolutiontradingpros.api.platform.web.ProblemWriter;
+
+/**
+ * Stateless bearer-token security. Spring Security only establishes who the caller is; what each route
+ * allows is declared on the route and enforced by {@link AccessInterceptor}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    @Bean
+    JwtKeys jwtKeys(SecurityProperties properties, AppProperties app) {
+        return JwtKeys.load(properties, app.dataDir());
+    }
+
+    @Bean
+    SessionRevocations sessionRevocations(ObjectProvider<RedisConnections> redis, Clock clock) {
+        var connections = redis.getIfAvailable();
+        return connections == null ? new LocalSessionRevocations(clock) : new RedisSessionRevocations(connections, clock);
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(JwtKeys keys, SecurityProperties properties, SessionRevocations revocations) {
+        var processor = new DefaultJWTProcessor<SecurityContext>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
+                new ImmutableJWKSet<>(keys.verificationKeys())));
+        var decoder = new NimbusJwtDecoder(processor);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                jwt -> notRevoked(jwt, revocations)));
+        return decoder;
+    }
+
+    private static OAuth2TokenValidatorResult notRevoked(Jwt jwt, SessionRevocations revocations) {
+        String sid = jwt.getClaimAsString("sid");
+        if (sid != null && revocations.isRevoked(sid)) {
+            return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the session was revoked", null));
+        }
+        return OAuth2TokenValidatorResult.success();
+    }
+
+    static ApiAuthentication toAuthentication(Jwt jwt) {
+        Set<Role> roles = new LinkedHashSet<>();
+        List<String> names = jwt.getClaimAsStringList("roles");
+        if (names != null) {
+            names.forEach(name -> Role.fromWireName(name).ifPresent(roles::add));
+        }
+        long id;
+        try {
+            id = Long.parseLong(jwt.getSubject());
+        } catch (NumberFormatException e) {
+            throw new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException("bad subject");
+        }
+        return new ApiAuthentication(new CurrentUser(id, jwt.getClaimAsString("sid"), Set.copyOf(roles), null));
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, ProblemWriter problems) throws Exception {
+        var unauthenticated = ApiException.unauthorized("invalid_token",
+                "the access token is missing, expired, revoked or malformed");
+        var denied = ApiException.forbidden("forbidden", "you are not allowed to do this");
+        http.csrf(csrf -> csrf.disable())
+                .cors(cors -> { })
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .headers(headers -> headers
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.deny())
+                        .cacheControl(cache -> cache.disable()))
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(SecurityConfig::toAuthentication))
+                        .authenticationEntryPoint((request, response, e) -> problems.write(unauthenticated, request, response))
+                        .accessDeniedHandler((request, response, e) -> problems.write(denied, request, response)))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) -> problems.write(unauthenticated, request, response))
+                        .accessDeniedHandler((request, response, e) -> problems.write(denied, request, response)));
+        return http.build();
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(HttpProperties properties) {
+        var cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.corsAllowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept", "Idempotency-Key", "If-Match",
+                "If-None-Match", "X-Request-Id"));
+        cors.setExposedHeaders(List.of("X-Request-Id", "ETag", "Location", "Retry-After", "RateLimit-Limit",
+                "RateLimit-Remaining", "RateLimit-Reset", "Idempotent-Replayed"));
+        cors.setMaxAge(3600L);
+        var source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+}
