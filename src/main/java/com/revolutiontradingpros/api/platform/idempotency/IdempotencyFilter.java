@@ -70,8 +70,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            problems.write(ApiException.badRequest("invalid_idempotency_key",
-                    "Idempotency-Key must be 1 to 255 visible ASCII characters"), request, response);
+            problems.write(ApiException.invalid(HEADER, "must be 1 to 255 visible ASCII characters"), request, response);
             return;
         }
         boolean multipart = request.getContentType() != null

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
@@ -197,9 +197,9 @@ public class ProblemExceptionHandler {
                 request);
     }
 
-    @ExceptionHandler(DuplicateKeyException.class)
-    ResponseEntity<Problem> duplicate(DuplicateKeyException e, HttpServletRequest request) {
-        return problems.entity(ApiException.conflict("conflict", "a resource with these values already exists"),
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<Problem> integrityViolation(DataIntegrityViolationException e, HttpServletRequest request) {
+        return problems.entity(ApiException.conflict("conflict", "the change conflicts with existing data (a duplicate or a missing reference)"),
                 request);
     }
 

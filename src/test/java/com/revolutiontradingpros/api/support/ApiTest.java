@@ -1,0 +1,77 @@
+package com.revolutiontradingpros.api.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.revolutiontradingpros.api.platform.security.AccessTokens;
+import com.revolutiontradingpros.api.platform.security.CurrentUser;
+import com.revolutiontradingpros.api.platform.security.Role;
+
+/**
+ * Base of the HTTP tests: the whole application on a random port, against this JVM's own PostgreSQL
+ * database and Redis key prefix. Every test class that extends it shares one running application.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTest {
+
+    private static final AtomicLong NEXT_USER = new AtomicLong(1_000_000);
+    private static final Path DATA_DIR = tempDir();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected AccessTokens accessTokens;
+
+    protected Http http;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("app.database.url", TestServices::databaseUrl);
+        registry.add("app.redis.url", () -> TestServices.REDIS_URL);
+        registry.add("app.redis.key-prefix", () -> TestServices.REDIS_PREFIX);
+        registry.add("app.data-dir", DATA_DIR::toString);
+        registry.add("app.rate-limits.default-capacity", () -> "100000");
+        registry.add("app.mail.transport", () -> "outbox");
+        registry.add("logging.structured.format.console", () -> "");
+    }
+
+    @BeforeEach
+    void connect() {
+        http = new Http("http://127.0.0.1:" + port);
+    }
+
+    /** A client signed in as a new user with these roles (the member role is always included). */
+    protected Http as(Role... roles) {
+        return http.withToken(tokenFor(NEXT_USER.incrementAndGet(), roles));
+    }
+
+    protected String tokenFor(long userId, Role... roles) {
+        var all = new java.util.HashSet<>(Set.of(roles));
+        all.add(Role.MEMBER);
+        return accessTokens.issue(new CurrentUser(userId, UUID.randomUUID().toString(), Set.copyOf(all), null));
+    }
+
+    public static Path dataDir() {
+        return DATA_DIR;
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("rtp-test-data");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
