@@ -11,8 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.revolutiontradingpros.api.platform.security.AccessTokens;
 import com.revolutiontradingpros.api.platform.security.CurrentUser;
@@ -36,15 +34,16 @@ public abstract class ApiTest {
 
     protected Http http;
 
-    @DynamicPropertySource
-    static void services(DynamicPropertyRegistry registry) {
-        registry.add("app.database.url", TestServices::databaseUrl);
-        registry.add("app.redis.url", () -> TestServices.REDIS_URL);
-        registry.add("app.redis.key-prefix", () -> TestServices.REDIS_PREFIX);
-        registry.add("app.data-dir", DATA_DIR::toString);
-        registry.add("app.rate-limits.default-capacity", () -> "100000");
-        registry.add("app.mail.transport", () -> "outbox");
-        registry.add("logging.structured.format.console", () -> "");
+    /*
+     * System properties rank below @DynamicPropertySource, so a test class can still point its own application
+     * at another database or transport with a @DynamicPropertySource of its own.
+     */
+    static {
+        System.setProperty("app.database.url", TestServices.databaseUrl());
+        System.setProperty("app.redis.url", TestServices.REDIS_URL);
+        System.setProperty("app.redis.key-prefix", TestServices.REDIS_PREFIX);
+        System.setProperty("app.data-dir", DATA_DIR.toString());
+        System.setProperty("app.rate-limits.default-capacity", "100000");
     }
 
     @BeforeEach

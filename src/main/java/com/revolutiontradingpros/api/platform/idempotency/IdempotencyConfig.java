@@ -1,7 +1,12 @@
 package com.revolutiontradingpros.api.platform.idempotency;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,5 +25,11 @@ class IdempotencyConfig {
         var registration = new FilterRegistrationBean<>(new IdempotencyFilter(keys, problems, clock));
         registration.setOrder(ORDER);
         return registration;
+    }
+
+    @Bean
+    RecurringTask<Void> deleteExpiredIdempotencyKeys(IdempotencyKeys keys, Clock clock) {
+        return Tasks.recurring("idempotency-keys-cleanup", FixedDelay.of(Duration.ofHours(1)))
+                .execute((instance, context) -> keys.deleteExpired(Instant.now(clock)));
     }
 }
