@@ -41,7 +41,15 @@ public class AccessInterceptor implements HandlerInterceptor {
         return true;
     }
 
-    static Access accessOf(HandlerMethod method) {
+    /** What a handler method declares, with its class's declaration as the default. */
+    public static Access accessOf(HandlerMethod method) {
+        String owner = method.getBeanType().getName();
+        if (owner.startsWith("org.springdoc.")) {
+            return new Access(true, null, null); // the API documentation is public
+        }
+        if (owner.startsWith("org.springframework.boot.")) {
+            return new Access(false, Role.ADMIN, null); // actuator metrics
+        }
         var methodPublic = AnnotatedElementUtils.hasAnnotation(method.getMethod(), Public.class);
         var methodRole = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), RequiresRole.class);
         var typeRole = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), RequiresRole.class);

@@ -18,6 +18,7 @@ import com.revolutiontradingpros.api.platform.ratelimit.RateLimit;
 @RestController
 @Public
 @RateLimit.Unlimited
+@io.swagger.v3.oas.annotations.Hidden
 class ProblemErrorController implements ErrorController {
 
     private final ProblemWriter problems;
