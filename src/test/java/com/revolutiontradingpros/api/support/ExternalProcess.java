@@ -25,7 +25,7 @@ public final class ExternalProcess implements AutoCloseable {
     }
 
     public static ExternalProcess java(Path jar, List<String> args, String name) throws IOException {
-        return start(javaCommand(jar, args), Map.of(), name);
+        return start(javaCommand(jar, args), Map.of(), name, List.of());
     }
 
     public static List<String> javaCommand(Path jar, List<String> args) {
@@ -38,9 +38,12 @@ public final class ExternalProcess implements AutoCloseable {
         return command;
     }
 
-    public static ExternalProcess start(List<String> command, Map<String, String> environment, String name) throws IOException {
+    /** Starts the command with extra environment variables, and without the ones named in {@code unset}. */
+    public static ExternalProcess start(List<String> command, Map<String, String> environment, String name,
+            List<String> unset) throws IOException {
         Path log = Files.createTempFile(name, ".log");
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        unset.forEach(builder.environment()::remove);
         builder.environment().putAll(environment);
         return new ExternalProcess(builder.start(), log);
     }
