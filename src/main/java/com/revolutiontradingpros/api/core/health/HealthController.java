@@ -15,6 +15,7 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.info.GitProperties;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,7 +33,8 @@ import com.revolutiontradingpros.api.platform.web.ApiException;
 @Tag(name = "Health")
 class HealthController {
 
-    private static final Status LIVE = new Status("up");
+    /** Liveness is polled constantly: answer with ready bytes, no serialisation. */
+    private static final byte[] LIVE = "{\"status\":\"up\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final HealthChecks checks;
     private final @Nullable BuildProperties build;
@@ -56,8 +58,11 @@ class HealthController {
     @Public
     @RateLimit.Unlimited
     @Operation(summary = "Liveness: 200 while the process can serve; checks no dependency")
-    ResponseEntity<Status> live() {
-        return noStore(HttpStatus.OK, LIVE);
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the process serves",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @Schema(implementation = Status.class)))
+    ResponseEntity<byte[]> live() {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_JSON).body(LIVE);
     }
 
     @GetMapping("/health/ready")
