@@ -5,11 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
-import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +18,6 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
@@ -54,14 +50,9 @@ class SecurityConfig {
 
     @Bean
     JwtDecoder jwtDecoder(JwtKeys keys, SecurityProperties properties, SessionRevocations revocations) {
-        var processor = new DefaultJWTProcessor<SecurityContext>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
-                new ImmutableJWKSet<>(keys.verificationKeys())));
-        var decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        return new CachingJwtDecoder(keys, new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
                 jwt -> notRevoked(jwt, revocations)));
-        return decoder;
     }
 
     private static OAuth2TokenValidatorResult notRevoked(Jwt jwt, SessionRevocations revocations) {
@@ -70,6 +61,20 @@ class SecurityConfig {
             return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "the session was revoked", null));
         }
         return OAuth2TokenValidatorResult.success();
+    }
+
+    /** The token of an {@code Authorization: Bearer} header; a plain prefix check instead of the default regex. */
+    static @Nullable String bearerToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer", 0, 6)
+                || (header.length() > 6 && header.charAt(6) != ' ')) {
+            return null;
+        }
+        String token = header.substring(6).trim();
+        if (token.isEmpty()) {
+            throw new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException("empty bearer token");
+        }
+        return token;
     }
 
     static ApiAuthentication toAuthentication(Jwt jwt) {
@@ -108,6 +113,7 @@ class SecurityConfig {
                         .frameOptions(frame -> frame.deny())
                         .cacheControl(cache -> cache.disable()))
                 .oauth2ResourceServer(oauth -> oauth
+                        .bearerTokenResolver(SecurityConfig::bearerToken)
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(SecurityConfig::toAuthentication))
                         .authenticationEntryPoint((request, response, e) -> problems.write(unauthenticated, request, response))
                         .accessDeniedHandler((request, response, e) -> problems.write(denied, request, response)))

@@ -64,6 +64,21 @@ class MarketClockEndpointsTest extends ApiTest {
     }
 
     @Test
+    void calendarIsCacheableWithAnETag() {
+        var first = http.get("/time/market/calendar?from=2026-12-01&to=2026-12-31");
+        String etag = first.header("ETag");
+        assertThat(etag).startsWith("\"");
+        assertThat(first.header("Cache-Control")).isEqualTo("public, max-age=3600");
+        assertThat(first.header("Content-Type")).startsWith("application/json");
+        var again = http.get("/time/market/calendar?from=2026-12-01&to=2026-12-31", "If-None-Match", etag);
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.bytes()).isEmpty();
+        var other = http.get("/time/market/calendar?from=2026-12-02&to=2026-12-31", "If-None-Match", etag);
+        assertThat(other.status()).isEqualTo(200);
+        assertThat(other.header("ETag")).isNotEqualTo(etag);
+    }
+
+    @Test
     void badInputIs422() {
         assertProblem(http.get("/time/market?at=yesterday"), 422, "validation_failed");
         assertProblem(http.get("/time/market/calendar?from=2026-13-01"), 422, "validation_failed");
