@@ -30,6 +30,9 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<Problem> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof org.apache.tomcat.util.http.InvalidParameterException) {
+            code = 400;
+        }
         var status = HttpStatus.resolve(code instanceof Integer value ? value : 500);
         if (status == null || status.is2xxSuccessful()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;

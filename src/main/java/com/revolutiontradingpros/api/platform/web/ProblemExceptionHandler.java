@@ -163,6 +163,13 @@ public class ProblemExceptionHandler {
                 "no resource at this path"), request);
     }
 
+    /** Tomcat decodes parameters lazily and throws on broken percent-encoding such as {@code ?from=%E0%A4%A}. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<Problem> undecodableParameter(Exception e, HttpServletRequest request) {
+        return problems.entity(ApiException.badRequest("malformed_query", "the query string is not valid percent-encoded UTF-8"),
+                request);
+    }
+
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<Problem> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
         return validation(new FieldErrors().add(e.getParameterName(), "is required"), request);
