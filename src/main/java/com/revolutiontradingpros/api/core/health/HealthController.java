@@ -46,9 +46,9 @@ class HealthController {
         this.git = git.getIfAvailable();
     }
 
+    // Not exempt from the per-IP limit like the probes below: anyone may call it, and each call checks every dependency.
     @GetMapping("/health")
     @Public
-    @RateLimit.Unlimited
     @Operation(summary = "Overall status (up, degraded or down) with one entry per dependency; no hostnames or versions")
     ResponseEntity<Summary> health() {
         return noStore(HttpStatus.OK, Summary.of(checks.run()));
