@@ -44,6 +44,8 @@ public abstract class ApiTest {
         System.setProperty("app.redis.key-prefix", TestServices.REDIS_PREFIX);
         System.setProperty("app.data-dir", DATA_DIR.toString());
         System.setProperty("app.rate-limits.default-capacity", "100000");
+        // Tests stand for many clients: each may send its own X-Forwarded-For, trusted from 127.0.0.1.
+        System.setProperty("server.forward-headers-strategy", "native");
     }
 
     @BeforeEach

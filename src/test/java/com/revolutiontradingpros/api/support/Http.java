@@ -38,6 +38,12 @@ public final class Http {
         return withHeader("Authorization", "Bearer " + token);
     }
 
+    /** The same client appearing to come from its own random IP address (through X-Forwarded-For). */
+    public Http fromNewIp() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        return withHeader("X-Forwarded-For", "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254)));
+    }
+
     public Http withHeader(String name, String value) {
         var headers = new LinkedHashMap<>(defaultHeaders);
         headers.put(name, value);

@@ -1,0 +1,94 @@
+package com.revolutiontradingpros.api.auth.accounts;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class AccountRepository {
+
+    private static final String COLUMNS = """
+            id, email::text AS email, email_verified_at, password_hash, name, status, roles, mfa_enabled, failed_logins,
+            locked_until, last_login_at, password_change_required, created_at, updated_at""";
+
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Account> findById(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE id = :id").param("id", id).query(AccountRepository::row).optional();
+    }
+
+    public Optional<Account> findByEmail(String email) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users WHERE email = :email").param("email", email)
+                .query(AccountRepository::row).optional();
+    }
+
+    /** The new member, or empty when the email is taken. */
+    public Optional<Account> insertMember(String email, String passwordHash, String name) {
+        return jdbc.sql("INSERT INTO users (email, password_hash, name) VALUES (:email, :hash, :name) "
+                        + "ON CONFLICT (email) DO NOTHING RETURNING " + COLUMNS)
+                .param("email", email).param("hash", passwordHash).param("name", name)
+                .query(AccountRepository::row).optional();
+    }
+
+    public void recordSuccessfulLogin(long id, @Nullable String rehashed, Instant now) {
+        jdbc.sql("""
+                UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = :now,
+                                 password_hash = COALESCE(CAST(:hash AS text), password_hash),
+                                 updated_at = CASE WHEN CAST(:hash AS text) IS NULL THEN updated_at ELSE :now END
+                WHERE id = :id""")
+                .param("id", id).param("hash", rehashed).param("now", Timestamp.from(now)).update();
+    }
+
+    /** Counts a failure; returns the consecutive count after it. Reaching {@code lockAfter} locks until {@code lockUntil}. */
+    public int recordFailedLogin(long id, int lockAfter, Instant lockUntil) {
+        return jdbc.sql("""
+                UPDATE users SET failed_logins = failed_logins + 1,
+                                 locked_until = CASE WHEN failed_logins + 1 >= :lockAfter THEN :lockUntil ELSE locked_until END
+                WHERE id = :id RETURNING failed_logins""")
+                .param("id", id).param("lockAfter", lockAfter).param("lockUntil", Timestamp.from(lockUntil))
+                .query(Integer.class).single();
+    }
+
+    public void unlock(long id) {
+        jdbc.sql("UPDATE users SET failed_logins = 0, locked_until = NULL, updated_at = now() WHERE id = :id").param("id", id).update();
+    }
+
+    public void updatePassword(long id, String passwordHash, Instant now) {
+        jdbc.sql("UPDATE users SET password_hash = :hash, password_change_required = false, failed_logins = 0, "
+                        + "locked_until = NULL, updated_at = :now WHERE id = :id")
+                .param("hash", passwordHash).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    /** Marks the email verified when it is still the account's email; true when it changed anything. */
+    public boolean markEmailVerified(long id, String email, Instant now) {
+        return jdbc.sql("UPDATE users SET email_verified_at = :now, updated_at = :now "
+                        + "WHERE id = :id AND email = :email AND email_verified_at IS NULL")
+                .param("id", id).param("email", email).param("now", Timestamp.from(now)).update() > 0;
+    }
+
+    static Account row(ResultSet rs, int rowNum) throws SQLException {
+        Array roles = rs.getArray("roles");
+        return new Account(rs.getLong("id"), rs.getString("email"), instant(rs.getTimestamp("email_verified_at")),
+                rs.getString("password_hash"), rs.getString("name"), rs.getString("status"),
+                List.of((String[]) roles.getArray()), rs.getBoolean("mfa_enabled"), rs.getInt("failed_logins"),
+                instant(rs.getTimestamp("locked_until")), instant(rs.getTimestamp("last_login_at")),
+                rs.getBoolean("password_change_required"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

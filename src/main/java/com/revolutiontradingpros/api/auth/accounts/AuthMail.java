@@ -1,0 +1,72 @@
+package com.revolutiontradingpros.api.auth.accounts;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+import com.revolutiontradingpros.api.platform.mail.Mail;
+import com.revolutiontradingpros.api.platform.mail.MailMessage;
+import com.revolutiontradingpros.api.platform.web.HttpProperties;
+
+/** The auth emails, each with a plain-text and an HTML body, sent through the platform's mail port. */
+@Component
+public class AuthMail {
+
+    private final Mail mail;
+    private final String site;
+
+    AuthMail(Mail mail, HttpProperties http) {
+        this.mail = mail;
+        this.site = http.publicUrl().replaceAll("/+$", "");
+    }
+
+    public void verifyEmail(Account account, String token) {
+        String link = site + "/auth/verify-email?token=" + token;
+        send(account, "Confirm your email address", "email-verification",
+                "Welcome to Revolution Trading Pros, " + account.name() + ".\n\nConfirm your email address by opening this link "
+                        + "within 24 hours:\n" + link + "\n\nIf you did not create an account, ignore this email.",
+                "<p>Welcome to Revolution Trading Pros, " + esc(account.name()) + ".</p><p><a href=\"" + esc(link)
+                        + "\">Confirm your email address</a> within 24 hours.</p><p>If you did not create an account, ignore this email.</p>");
+    }
+
+    public void passwordReset(Account account, String token) {
+        String link = site + "/auth/reset-password?token=" + token;
+        send(account, "Reset your password", "password-reset",
+                "Someone asked to reset the password of your Revolution Trading Pros account.\n\nChoose a new password within "
+                        + "60 minutes:\n" + link + "\n\nIf it was not you, ignore this email; your password stays as it is.",
+                "<p>Someone asked to reset the password of your Revolution Trading Pros account.</p><p><a href=\""
+                        + esc(link) + "\">Choose a new password</a> within 60 minutes.</p><p>If it was not you, ignore this email; "
+                        + "your password stays as it is.</p>");
+    }
+
+    public void passwordChanged(Account account) {
+        notice(account, "Your password was changed", "password-changed",
+                "The password of your Revolution Trading Pros account was just changed and your other sessions were signed out.");
+    }
+
+    public void accountLocked(Account account) {
+        notice(account, "Your account is locked for 30 minutes", "account-locked",
+                "There were 10 failed sign-in attempts on your account in a row, so it is locked for 30 minutes. "
+                        + "If it was not you, reset your password once the lock ends.");
+    }
+
+    public void newDevice(Account account, ClientInfo client) {
+        notice(account, "New sign-in to your account", "new-device",
+                "Your account was signed in to from a new device (" + (client.userAgent() == null ? "unknown browser" : client.userAgent())
+                        + ", IP " + client.ip() + "). If it was not you, change your password and sign out your other sessions.");
+    }
+
+    private void notice(Account account, String subject, String tag, String text) {
+        send(account, subject, tag, text + "\n\nRevolution Trading Pros", "<p>" + esc(text) + "</p><p>Revolution Trading Pros</p>");
+    }
+
+    private void send(Account account, String subject, String tag, String text, String html) {
+        mail.send(new MailMessage(account.email(), subject, text, html, MailMessage.TRANSACTIONAL, tag,
+                Map.of("user_id", Long.toString(account.id())), null, null));
+    }
+
+    private static String esc(String text) {
+        return HtmlUtils.htmlEscape(text);
+    }
+}
