@@ -50,15 +50,15 @@ class SessionRepository {
                 .param("hash", tokenHash).query(SessionRepository::row).optional();
     }
 
-    /** Revokes every row of the family; returns whether the family had a live row. */
-    boolean revokeFamily(UUID familyId, @Nullable Long userId, String reason, Instant now) {
+    /** Revokes every row of the family not yet revoked; for each, whether it was the live (unrotated) one. */
+    List<Boolean> revokeFamily(UUID familyId, @Nullable Long userId, String reason, Instant now) {
         return jdbc.sql("""
                 UPDATE sessions SET revoked_at = :now, revoked_reason = :reason
                 WHERE family_id = :family AND revoked_at IS NULL AND (CAST(:user AS bigint) IS NULL OR user_id = :user)
                 RETURNING rotated_at""")
                 .param("family", familyId).param("user", userId).param("reason", reason).param("now", Timestamp.from(now))
                 .query((rs, n) -> rs.getTimestamp(1) == null)
-                .list().contains(Boolean.TRUE);
+                .list();
     }
 
     /** Revokes every live family of the user except one; returns the revoked family ids. */

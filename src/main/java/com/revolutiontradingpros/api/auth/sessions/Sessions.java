@@ -119,10 +119,12 @@ public class Sessions {
     }
 
     private boolean revoke(UUID family, @Nullable Long userId, String reason, Instant now) {
-        boolean live = sessions.revokeFamily(family, userId, reason, now);
-        // Access tokens of the session stay refused for as long as any of them can be valid.
-        revocations.revoke(family.toString(), now.plus(accessTokens.lifetime()));
-        return live;
+        var revoked = sessions.revokeFamily(family, userId, reason, now);
+        if (!revoked.isEmpty()) {
+            // Access tokens of the session stay refused for as long as any of them can be valid.
+            revocations.revoke(family.toString(), now.plus(accessTokens.lifetime()));
+        }
+        return revoked.contains(Boolean.TRUE);
     }
 
     private Issued issued(Account account, UUID family, String refresh) {
