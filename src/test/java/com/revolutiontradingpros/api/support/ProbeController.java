@@ -31,6 +31,7 @@ import com.revolutiontradingpros.api.platform.paging.PageQuery;
 import com.revolutiontradingpros.api.platform.ratelimit.RateLimit;
 import com.revolutiontradingpros.api.platform.security.CurrentUser;
 import com.revolutiontradingpros.api.platform.security.Public;
+import com.revolutiontradingpros.api.platform.security.RequiresAbility;
 import com.revolutiontradingpros.api.platform.security.RequiresRole;
 import com.revolutiontradingpros.api.platform.security.Role;
 import com.revolutiontradingpros.api.platform.web.ApiException;
@@ -119,6 +120,19 @@ class ProbeController {
     @RequiresRole(Role.ADMIN)
     Map<String, Long> admin(CurrentUser user) {
         return Map.of("user_id", user.id());
+    }
+
+    @GetMapping("/_probe/posts")
+    @RequiresAbility("posts:read")
+    Map<String, String> readPosts() {
+        return Map.of("read", "ok");
+    }
+
+    @PostMapping("/_probe/posts")
+    @RequiresAbility("posts:write")
+    @RequiresRole(Role.AUTHOR)
+    Map<String, String> writePosts() {
+        return Map.of("written", "ok");
     }
 
     @GetMapping("/_probe/me")

@@ -28,6 +28,7 @@ import com.revolutiontradingpros.api.auth.sessions.Sessions;
 import com.revolutiontradingpros.api.platform.ratelimit.RateLimit;
 import com.revolutiontradingpros.api.platform.security.CurrentUser;
 import com.revolutiontradingpros.api.platform.security.Public;
+import com.revolutiontradingpros.api.platform.security.RequiresAbility;
 import com.revolutiontradingpros.api.platform.security.Role;
 import com.revolutiontradingpros.api.platform.web.ApiException;
 import com.revolutiontradingpros.api.platform.web.FieldErrors;
@@ -113,6 +114,7 @@ class LoginController {
     }
 
     @GetMapping("/auth/me")
+    @RequiresAbility("profile:read")
     @Operation(summary = "Who is signed in: user, roles, abilities, session and MFA status")
     AuthViews.Me me(CurrentUser me) {
         var account = accounts.findById(me.id()).orElseThrow(() -> ApiException.unauthorized("invalid_token", "no such user"));

@@ -34,6 +34,10 @@ public class AccessInterceptor implements HandlerInterceptor {
         if (access.role() != null && !user.has(access.role())) {
             throw ApiException.forbidden("forbidden", "this needs the " + access.role().wireName() + " role");
         }
+        if (user.abilities() != null && access.ability() == null) {
+            // A personal access token reaches only routes that say which ability they need.
+            throw ApiException.forbidden("insufficient_ability", "personal access tokens cannot use this endpoint");
+        }
         if (access.ability() != null && !user.can(access.ability())) {
             throw ApiException.forbidden("insufficient_ability", "this token lacks the " + access.ability()
                     + " ability");

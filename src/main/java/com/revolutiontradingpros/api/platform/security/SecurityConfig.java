@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
@@ -71,6 +72,9 @@ class SecurityConfig {
             return null;
         }
         String token = header.substring(6).trim();
+        if (token.startsWith(PersonalAccessTokenVerifier.PREFIX)) {
+            return null; // handled by PersonalAccessTokenFilter
+        }
         if (token.isEmpty()) {
             throw new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException("empty bearer token");
         }
@@ -93,7 +97,8 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, ProblemWriter problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, ProblemWriter problems,
+            ObjectProvider<PersonalAccessTokenVerifier> personalTokens) throws Exception {
         var unauthenticated = ApiException.unauthorized("invalid_token",
                 "the access token is missing, expired, revoked or malformed");
         var denied = ApiException.forbidden("forbidden", "you are not allowed to do this");
@@ -120,6 +125,8 @@ class SecurityConfig {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, e) -> problems.write(unauthenticated, request, response))
                         .accessDeniedHandler((request, response, e) -> problems.write(denied, request, response)));
+        PersonalAccessTokenVerifier verifier = personalTokens.getIfAvailable(() -> token -> java.util.Optional.empty());
+        http.addFilterBefore(new PersonalAccessTokenFilter(verifier, problems), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
