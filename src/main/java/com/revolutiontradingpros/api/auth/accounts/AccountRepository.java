@@ -42,13 +42,15 @@ public class AccountRepository {
                 .query(AccountRepository::row).optional();
     }
 
-    public void recordSuccessfulLogin(long id, @Nullable String rehashed, Instant now) {
+    /** Clears the failure count and stores a re-hashed password; {@code now} null leaves last_login_at (MFA still owed). */
+    public void recordSuccessfulLogin(long id, @Nullable String rehashed, @Nullable Instant now) {
         jdbc.sql("""
-                UPDATE users SET failed_logins = 0, locked_until = NULL, last_login_at = :now,
+                UPDATE users SET failed_logins = 0, locked_until = NULL,
+                                 last_login_at = COALESCE(CAST(:now AS timestamptz), last_login_at),
                                  password_hash = COALESCE(CAST(:hash AS text), password_hash),
-                                 updated_at = CASE WHEN CAST(:hash AS text) IS NULL THEN updated_at ELSE :now END
+                                 updated_at = CASE WHEN CAST(:hash AS text) IS NULL THEN updated_at ELSE now() END
                 WHERE id = :id""")
-                .param("id", id).param("hash", rehashed).param("now", Timestamp.from(now)).update();
+                .param("id", id).param("hash", rehashed).param("now", now == null ? null : Timestamp.from(now)).update();
     }
 
     /** Counts a failure; returns the consecutive count after it. Reaching {@code lockAfter} locks until {@code lockUntil}. */

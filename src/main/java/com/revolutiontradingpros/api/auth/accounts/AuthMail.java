@@ -57,6 +57,12 @@ public class AuthMail {
                         + ", IP " + client.ip() + "). If it was not you, change your password and sign out your other sessions.");
     }
 
+    public void mfaChanged(Account account, String change) {
+        notice(account, "Two-factor sign-in " + change, "mfa-changed",
+                "Two-factor sign-in on your account was " + change + ". If it was not you, reset your password now and "
+                        + "contact support.");
+    }
+
     private void notice(Account account, String subject, String tag, String text) {
         send(account, subject, tag, text + "\n\nRevolution Trading Pros", "<p>" + esc(text) + "</p><p>Revolution Trading Pros</p>");
     }

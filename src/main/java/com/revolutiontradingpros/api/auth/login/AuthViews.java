@@ -36,6 +36,9 @@ final class AuthViews {
         }
     }
 
+    record MfaRequired(boolean mfaRequired, String mfaToken, List<String> methods) {
+    }
+
     record Me(UserView user, List<String> roles, @Nullable List<String> abilities, @Nullable String sessionId, boolean mfaEnabled) {
     }
 }

@@ -1,11 +1,15 @@
 package com.revolutiontradingpros.api.auth.login;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -58,6 +62,10 @@ class LoginController {
     record Login(@NotBlank @Size(max = 254) String email, @NotNull @Size(max = 1024) String password) {
     }
 
+    record LoginMfa(@NotBlank @Size(max = 200) String mfaToken, @Nullable @Size(max = 10) String code,
+            @Nullable @Size(max = 20) String recoveryCode) {
+    }
+
     record Refresh(@NotBlank @Size(max = 200) String refreshToken) {
     }
 
@@ -80,8 +88,25 @@ class LoginController {
     @Public
     @RateLimit(name = "login", capacity = 30, period = "1m")
     @Operation(summary = "Sign in with email and password")
-    AuthViews.TokenResponse login(@Valid @RequestBody Login body, HttpServletRequest request) {
-        var signedIn = login.login(normalise(body.email()), body.password(), ClientInfo.of(request));
+    @ApiResponse(responseCode = "200", description = "signed in, or the password was right and a second factor is owed",
+            content = @Content(mediaType = "application/json", schema = @Schema(oneOf = {AuthViews.TokenResponse.class, AuthViews.MfaRequired.class})))
+    Object login(@Valid @RequestBody Login body, HttpServletRequest request) {
+        var outcome = login.login(normalise(body.email()), body.password(), ClientInfo.of(request));
+        if (outcome.signedIn() == null) {
+            return new AuthViews.MfaRequired(true, outcome.mfaToken(), List.of("totp", "recovery_code"));
+        }
+        return AuthViews.TokenResponse.of(outcome.signedIn().tokens(), outcome.signedIn().account());
+    }
+
+    @PostMapping("/auth/login/mfa")
+    @Public
+    @RateLimit(name = "login-mfa", capacity = 30, period = "15m")
+    @Operation(summary = "Finish an MFA sign-in with a TOTP code or a recovery code (mfa_token valid 5 minutes, 5 tries)")
+    AuthViews.TokenResponse loginMfa(@Valid @RequestBody LoginMfa body, HttpServletRequest request) {
+        if ((body.code() == null || body.code().isBlank()) && (body.recoveryCode() == null || body.recoveryCode().isBlank())) {
+            throw ApiException.invalid("code", "a code or a recovery code is required");
+        }
+        var signedIn = login.loginWithSecondFactor(body.mfaToken(), body.code(), body.recoveryCode(), ClientInfo.of(request));
         return AuthViews.TokenResponse.of(signedIn.tokens(), signedIn.account());
     }
 

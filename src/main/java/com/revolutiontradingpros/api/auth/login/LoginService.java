@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +16,7 @@ import com.revolutiontradingpros.api.auth.accounts.AccountRepository;
 import com.revolutiontradingpros.api.auth.accounts.AuthMail;
 import com.revolutiontradingpros.api.auth.accounts.ClientInfo;
 import com.revolutiontradingpros.api.auth.events.SecurityEvents;
+import com.revolutiontradingpros.api.auth.mfa.Mfa;
 import com.revolutiontradingpros.api.auth.passwords.Passwords;
 import com.revolutiontradingpros.api.auth.sessions.Sessions;
 import com.revolutiontradingpros.api.auth.verification.EmailVerifications;
@@ -36,12 +38,13 @@ class LoginService {
     private final SecurityEvents events;
     private final AuthMail mail;
     private final ApplicationEventPublisher publisher;
+    private final Mfa mfa;
     private final Clock clock;
     private final LoginProperties limits;
     private final String dummyHash;
 
     LoginService(AccountRepository accounts, Passwords passwords, Sessions sessions, LoginAttempts attempts,
-            EmailVerifications verifications, SecurityEvents events, AuthMail mail, ApplicationEventPublisher publisher,
+            EmailVerifications verifications, SecurityEvents events, AuthMail mail, ApplicationEventPublisher publisher, Mfa mfa,
             Clock clock, LoginProperties limits) {
         this.accounts = accounts;
         this.passwords = passwords;
@@ -51,6 +54,7 @@ class LoginService {
         this.events = events;
         this.mail = mail;
         this.publisher = publisher;
+        this.mfa = mfa;
         this.clock = clock;
         this.limits = limits;
         this.dummyHash = passwords.hash("not a real password, only spends the same time");
@@ -68,7 +72,7 @@ class LoginService {
     }
 
     @Transactional(noRollbackFor = ApiException.class)
-    public SignedIn login(String email, String password, ClientInfo client) {
+    public Outcome login(String email, String password, ClientInfo client) {
         Instant now = Instant.now(clock);
         throttle("email", email, limits.emailFailures(), now);
         throttle("ip", client.ip(), limits.ipFailures(), now);
@@ -100,12 +104,29 @@ class LoginService {
             throw ApiException.forbidden("account_suspended", "this account is suspended or deleted");
         }
         String rehashed = passwords.needsRehash(account.passwordHash()) ? passwords.hash(password) : null;
+        attempts.record(email, client.ip(), true, account.mfaEnabled() ? "mfa_pending" : null);
+        if (account.mfaEnabled()) {
+            // The password is proven; the session waits for the second factor.
+            accounts.recordSuccessfulLogin(account.id(), rehashed, null);
+            return new Outcome(null, mfa.challenge(account, client));
+        }
         accounts.recordSuccessfulLogin(account.id(), rehashed, now);
-        attempts.record(email, client.ip(), true, null);
+        return new Outcome(finish(account, client, rehashed != null, "password"), null);
+    }
+
+    /** The second step of an MFA sign-in. */
+    @Transactional(noRollbackFor = ApiException.class)
+    public SignedIn loginWithSecondFactor(String mfaToken, @Nullable String code, @Nullable String recoveryCode, ClientInfo client) {
+        var account = mfa.completeChallenge(mfaToken, code, recoveryCode, client);
+        accounts.recordSuccessfulLogin(account.id(), null, Instant.now(clock));
+        return finish(account, client, false, code != null && !code.isBlank() ? "totp" : "recovery_code");
+    }
+
+    private SignedIn finish(Account account, ClientInfo client, boolean rehashed, String method) {
         if (account.lastLoginAt() != null && !sessions.knownDevice(account.id(), client)) {
             mail.newDevice(account, client);
         }
-        events.record(account.id(), "login", client, rehashed == null ? Map.of() : Map.of("password_rehashed", true));
+        events.record(account.id(), "login", client, rehashed ? Map.of("method", method, "password_rehashed", true) : Map.of("method", method));
         return new SignedIn(account, sessions.start(account, client));
     }
 
@@ -120,5 +141,9 @@ class LoginService {
     }
 
     record SignedIn(Account account, Sessions.Issued tokens) {
+    }
+
+    /** Either signed in, or the password was right and a second factor is owed ({@code mfaToken}). */
+    record Outcome(@Nullable SignedIn signedIn, @Nullable String mfaToken) {
     }
 }

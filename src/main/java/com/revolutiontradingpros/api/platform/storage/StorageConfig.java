@@ -1,16 +1,10 @@
 package com.revolutiontradingpros.api.platform.storage;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +19,7 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import com.revolutiontradingpros.api.platform.AppProperties;
+import com.revolutiontradingpros.api.platform.security.KeyFiles;
 import com.revolutiontradingpros.api.platform.web.HttpProperties;
 
 @Configuration(proxyBeanMethods = false)
@@ -59,26 +54,8 @@ class StorageConfig {
 
     /** STORAGE_SIGNING_KEY, or a random key made on first start and kept so URLs survive restarts. */
     private static byte[] signingKey(StorageProperties properties, Path dataDir) {
-        if (!properties.signingKey().isEmpty()) {
-            return properties.signingKey().getBytes(StandardCharsets.UTF_8);
-        }
-        Path file = dataDir.resolve("keys").resolve("storage-signing.key");
-        try {
-            if (Files.exists(file)) {
-                return HexFormat.of().parseHex(Files.readString(file).trim());
-            }
-            Files.createDirectories(file.getParent());
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            Files.writeString(file, HexFormat.of().formatHex(key));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // Not a POSIX filesystem: the data folder's own permissions protect it.
-            }
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create " + file, e);
-        }
+        return properties.signingKey().isEmpty()
+                ? KeyFiles.loadOrCreate(dataDir, "storage-signing.key", 32)
+                : properties.signingKey().getBytes(StandardCharsets.UTF_8);
     }
 }
