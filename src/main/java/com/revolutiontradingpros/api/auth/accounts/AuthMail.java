@@ -40,6 +40,32 @@ public class AuthMail {
                         + "your password stays as it is.</p>");
     }
 
+    public void confirmEmailChange(Account account, String newEmail, String token) {
+        String link = site + "/auth/email/confirm?token=" + token;
+        mail.send(new MailMessage(newEmail, "Confirm your new email address", "You asked to use this address for your Revolution "
+                + "Trading Pros account. Confirm within 24 hours:\n" + link + "\n\nIf it was not you, ignore this email.",
+                "<p>You asked to use this address for your Revolution Trading Pros account.</p><p><a href=\"" + esc(link)
+                        + "\">Confirm your new email address</a> within 24 hours.</p><p>If it was not you, ignore this email.</p>",
+                MailMessage.TRANSACTIONAL, "email-change", Map.of("user_id", Long.toString(account.id())), null, null));
+    }
+
+    public void emailChangeRequested(Account account, String newEmail) {
+        notice(account, "Your email address is about to change", "email-change-requested",
+                "Someone signed in to your account asked to change its email to " + newEmail + ". If it was not you, change "
+                        + "your password now.");
+    }
+
+    public void emailChanged(Account account, String newEmail) {
+        notice(account, "Your email address was changed", "email-changed",
+                "Your account now signs in with " + newEmail + ". If it was not you, contact support now.");
+    }
+
+    public void accountDeleted(Account account) {
+        notice(account, "Your account was deleted", "account-deleted",
+                "Your Revolution Trading Pros account was deleted and signed out everywhere. Your personal data will be erased "
+                        + "in 30 days; until then, support can restore the account.");
+    }
+
     public void passwordChanged(Account account) {
         notice(account, "Your password was changed", "password-changed",
                 "The password of your Revolution Trading Pros account was just changed and your other sessions were signed out.");

@@ -181,6 +181,11 @@ public class Mfa {
         mail.mfaChanged(account, "turned off");
     }
 
+    /** True when the user has TOTP on and the code (or recovery code) checks out; spends it. */
+    public boolean verifySecondFactor(long userId, @Nullable String code, @Nullable String recoveryCode) {
+        return secondFactor(userId, code, recoveryCode);
+    }
+
     private boolean secondFactor(long userId, @Nullable String code, @Nullable String recoveryCode) {
         var secret = store.find(userId).filter(MfaStore.Secret::confirmed);
         if (secret.isEmpty()) {
