@@ -23,10 +23,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import com.revolutiontradingpros.api.auth.accounts.AccountRepository;
 import com.revolutiontradingpros.api.auth.accounts.ClientInfo;
 import com.revolutiontradingpros.api.auth.events.SecurityEvents;
+import com.revolutiontradingpros.api.auth.passkeys.Passkeys;
 import com.revolutiontradingpros.api.auth.passwords.PasswordPolicy;
 import com.revolutiontradingpros.api.auth.sessions.Sessions;
 import com.revolutiontradingpros.api.platform.ratelimit.RateLimit;
@@ -46,8 +48,13 @@ class LoginController {
     private final AccountRepository accounts;
     private final PasswordPolicy policy;
     private final SecurityEvents events;
+    private final Passkeys passkeys;
+    private final JsonMapper json;
 
-    LoginController(LoginService login, Sessions sessions, AccountRepository accounts, PasswordPolicy policy, SecurityEvents events) {
+    LoginController(LoginService login, Sessions sessions, AccountRepository accounts, PasswordPolicy policy, SecurityEvents events,
+            Passkeys passkeys, JsonMapper json) {
+        this.passkeys = passkeys;
+        this.json = json;
         this.login = login;
         this.sessions = sessions;
         this.accounts = accounts;
@@ -64,6 +71,15 @@ class LoginController {
 
     record LoginMfa(@NotBlank @Size(max = 200) String mfaToken, @Nullable @Size(max = 10) String code,
             @Nullable @Size(max = 20) String recoveryCode) {
+    }
+
+    record PasskeyOptionsRequest(@Nullable @Email @Size(max = 254) String email) {
+    }
+
+    record PasskeyOptions(@Schema(description = "PublicKeyCredentialRequestOptionsJSON, for navigator.credentials.get()") Map<String, Object> publicKey) {
+    }
+
+    record PasskeyLogin(@NotNull @Schema(description = "the AuthenticationResponseJSON of navigator.credentials.get()") Map<String, Object> credential) {
     }
 
     record Refresh(@NotBlank @Size(max = 200) String refreshToken) {
@@ -93,7 +109,7 @@ class LoginController {
     Object login(@Valid @RequestBody Login body, HttpServletRequest request) {
         var outcome = login.login(normalise(body.email()), body.password(), ClientInfo.of(request));
         if (outcome.signedIn() == null) {
-            return new AuthViews.MfaRequired(true, outcome.mfaToken(), List.of("totp", "recovery_code"));
+            return new AuthViews.MfaRequired(true, outcome.mfaToken(), outcome.methods());
         }
         return AuthViews.TokenResponse.of(outcome.signedIn().tokens(), outcome.signedIn().account());
     }
@@ -107,6 +123,25 @@ class LoginController {
             throw ApiException.invalid("code", "a code or a recovery code is required");
         }
         var signedIn = login.loginWithSecondFactor(body.mfaToken(), body.code(), body.recoveryCode(), ClientInfo.of(request));
+        return AuthViews.TokenResponse.of(signedIn.tokens(), signedIn.account());
+    }
+
+    @PostMapping("/auth/login/biometric/options")
+    @Public
+    @RateLimit(name = "login-passkey", capacity = 30, period = "1m")
+    @Operation(summary = "Passkey sign-in options: a challenge, the rpId, and the account's passkeys when an email is given "
+            + "(else a discoverable-credential request)")
+    PasskeyOptions passkeyOptions(@Valid @RequestBody(required = false) @Nullable PasskeyOptionsRequest body) {
+        String email = body == null || body.email() == null || body.email().isBlank() ? null : normalise(body.email());
+        return new PasskeyOptions(passkeys.loginOptions(email));
+    }
+
+    @PostMapping("/auth/login/biometric")
+    @Public
+    @RateLimit(name = "login-passkey", capacity = 30, period = "1m")
+    @Operation(summary = "Sign in with a passkey assertion (counts as two factors)")
+    AuthViews.TokenResponse passkeyLogin(@Valid @RequestBody PasskeyLogin body, HttpServletRequest request) {
+        var signedIn = login.loginWithPasskey(json.writeValueAsString(body.credential()), ClientInfo.of(request));
         return AuthViews.TokenResponse.of(signedIn.tokens(), signedIn.account());
     }
 

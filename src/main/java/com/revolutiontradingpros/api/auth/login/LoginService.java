@@ -3,6 +3,7 @@ package com.revolutiontradingpros.api.auth.login;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,7 @@ import com.revolutiontradingpros.api.auth.accounts.AuthMail;
 import com.revolutiontradingpros.api.auth.accounts.ClientInfo;
 import com.revolutiontradingpros.api.auth.events.SecurityEvents;
 import com.revolutiontradingpros.api.auth.mfa.Mfa;
+import com.revolutiontradingpros.api.auth.passkeys.Passkeys;
 import com.revolutiontradingpros.api.auth.passwords.Passwords;
 import com.revolutiontradingpros.api.auth.sessions.Sessions;
 import com.revolutiontradingpros.api.auth.verification.EmailVerifications;
@@ -39,12 +41,13 @@ class LoginService {
     private final AuthMail mail;
     private final ApplicationEventPublisher publisher;
     private final Mfa mfa;
+    private final Passkeys passkeys;
     private final Clock clock;
     private final LoginProperties limits;
     private final String dummyHash;
 
     LoginService(AccountRepository accounts, Passwords passwords, Sessions sessions, LoginAttempts attempts,
-            EmailVerifications verifications, SecurityEvents events, AuthMail mail, ApplicationEventPublisher publisher, Mfa mfa,
+            EmailVerifications verifications, SecurityEvents events, AuthMail mail, ApplicationEventPublisher publisher, Mfa mfa, Passkeys passkeys,
             Clock clock, LoginProperties limits) {
         this.accounts = accounts;
         this.passwords = passwords;
@@ -55,6 +58,7 @@ class LoginService {
         this.mail = mail;
         this.publisher = publisher;
         this.mfa = mfa;
+        this.passkeys = passkeys;
         this.clock = clock;
         this.limits = limits;
         this.dummyHash = passwords.hash("not a real password, only spends the same time");
@@ -108,10 +112,10 @@ class LoginService {
         if (account.mfaEnabled()) {
             // The password is proven; the session waits for the second factor.
             accounts.recordSuccessfulLogin(account.id(), rehashed, null);
-            return new Outcome(null, mfa.challenge(account, client));
+            return new Outcome(null, mfa.challenge(account, client), secondFactors(account.id()));
         }
         accounts.recordSuccessfulLogin(account.id(), rehashed, now);
-        return new Outcome(finish(account, client, rehashed != null, "password"), null);
+        return new Outcome(finish(account, client, rehashed != null, "password"), null, List.of());
     }
 
     /** The second step of an MFA sign-in. */
@@ -120,6 +124,19 @@ class LoginService {
         var account = mfa.completeChallenge(mfaToken, code, recoveryCode, client);
         accounts.recordSuccessfulLogin(account.id(), null, Instant.now(clock));
         return finish(account, client, false, code != null && !code.isBlank() ? "totp" : "recovery_code");
+    }
+
+    /** A passkey sign-in: the assertion is both factors. */
+    @Transactional(noRollbackFor = ApiException.class)
+    public SignedIn loginWithPasskey(String credentialJson, ClientInfo client) {
+        var account = passkeys.authenticate(credentialJson, client);
+        accounts.recordSuccessfulLogin(account.id(), null, Instant.now(clock));
+        return finish(account, client, false, "passkey");
+    }
+
+    /** The second factors a pending MFA sign-in may use. */
+    List<String> secondFactors(long userId) {
+        return passkeys.count(userId) > 0 ? List.of("totp", "recovery_code", "webauthn") : List.of("totp", "recovery_code");
     }
 
     private SignedIn finish(Account account, ClientInfo client, boolean rehashed, String method) {
@@ -144,6 +161,6 @@ class LoginService {
     }
 
     /** Either signed in, or the password was right and a second factor is owed ({@code mfaToken}). */
-    record Outcome(@Nullable SignedIn signedIn, @Nullable String mfaToken) {
+    record Outcome(@Nullable SignedIn signedIn, @Nullable String mfaToken, List<String> methods) {
     }
 }

@@ -22,6 +22,7 @@ import com.revolutiontradingpros.api.auth.accounts.AuthMail;
 import com.revolutiontradingpros.api.auth.accounts.ClientInfo;
 import com.revolutiontradingpros.api.auth.accounts.SecretTokens;
 import com.revolutiontradingpros.api.auth.events.SecurityEvents;
+import com.revolutiontradingpros.api.auth.passkeys.Passkeys;
 import com.revolutiontradingpros.api.auth.passwords.Passwords;
 import com.revolutiontradingpros.api.platform.AppProperties;
 import com.revolutiontradingpros.api.platform.security.KeyFiles;
@@ -48,9 +49,11 @@ public class Mfa {
     private final SecretBox box;
     private final String issuer;
     private final TotpCodes totp = new TotpCodes(6);
+    private final Passkeys passkeys;
 
     Mfa(MfaStore store, AccountRepository accounts, Passwords passwords, SecurityEvents events, AuthMail mail, Clock clock,
-            MfaProperties properties, AppProperties app) {
+            MfaProperties properties, AppProperties app, Passkeys passkeys) {
+        this.passkeys = passkeys;
         this.store = store;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -160,7 +163,11 @@ public class Mfa {
                 methods.add("recovery_code");
             }
         }
-        return new Status(secret.isPresent(), methods, secret.map(MfaStore.Secret::recoveryCodesLeft).orElse(0), 0);
+        int passkeyCount = passkeys.count(userId);
+        if (passkeyCount > 0) {
+            methods.add("webauthn");
+        }
+        return new Status(secret.isPresent(), methods, secret.map(MfaStore.Secret::recoveryCodesLeft).orElse(0), passkeyCount);
     }
 
     /** An admin's reset for a member locked out of their authenticator. */
