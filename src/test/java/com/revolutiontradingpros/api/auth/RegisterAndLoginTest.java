@@ -141,6 +141,29 @@ class RegisterAndLoginTest extends AuthTestSupport {
     }
 
     @Test
+    void adminsSeeFailedSignInsAndMembersGetANewDeviceNotice() {
+        String email = newEmail();
+        register(client().withHeader("User-Agent", "Mozilla/5.0 (Windows NT 10.0) Firefox/133.0"), email);
+        login(client().withHeader("User-Agent", "Mozilla/5.0 (Windows NT 10.0) Firefox/133.0"), email, PASSWORD);
+        login(client().withHeader("User-Agent", "Mozilla/5.0 (Linux; Android 15) Chrome/131.0"), email, PASSWORD);
+        assertThat(outbox().latest(email, "new-device").get("text_body").asString()).contains("Android");
+
+        var attacker = client().withHeader("X-Forwarded-For", "203.0.113.77");
+        attacker.post("/auth/login", "{\"email\":\"%s\",\"password\":\"guess guess guess\"}".formatted(email));
+        var admin = as(com.revolutiontradingpros.api.platform.security.Role.ADMIN);
+        var attempts = admin.get("/auth/admin/login-attempts?filter[email]=" + email);
+        assertThat(attempts.status()).isEqualTo(200);
+        assertThat(attempts.json().get("meta").get("total").asInt()).isEqualTo(1);
+        assertThat(attempts.json().get("data").get(0).get("ip").asString()).isEqualTo("203.0.113.77");
+        assertThat(attempts.json().get("data").get(0).get("reason").asString()).isEqualTo("wrong_password");
+        assertThat(admin.get("/auth/admin/login-attempts?filter[ip]=203.0.113.77&filter[from]=2026-01-01").json().get("meta").get("total")
+                .asInt()).isPositive();
+        assertProblem(admin.get("/auth/admin/login-attempts?filter[ip]=not-an-ip"), 422, "validation_failed");
+        assertProblem(admin.get("/auth/admin/login-attempts?filter[from]=last-week"), 422, "validation_failed");
+        assertProblem(client().withToken(bearer(login(client(), email, PASSWORD))).get("/auth/admin/login-attempts"), 403, "forbidden");
+    }
+
+    @Test
     void meNeedsAToken() {
         assertProblem(http.get("/auth/me"), 401, "unauthenticated");
     }

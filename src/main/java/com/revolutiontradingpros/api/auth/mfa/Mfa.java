@@ -26,6 +26,7 @@ import com.revolutiontradingpros.api.auth.passkeys.Passkeys;
 import com.revolutiontradingpros.api.auth.passwords.Passwords;
 import com.revolutiontradingpros.api.platform.AppProperties;
 import com.revolutiontradingpros.api.platform.security.KeyFiles;
+import com.revolutiontradingpros.api.platform.security.SecretBox;
 import com.revolutiontradingpros.api.platform.web.ApiException;
 
 /**

@@ -54,7 +54,8 @@ public final class NamedCache<V> {
         invalidations.publish(name, null);
     }
 
-    void invalidateLocally(@Nullable String key) {
+    /** Drops the key (all keys when null) on this node only, as a remote invalidation does. */
+    public void invalidateLocally(@Nullable String key) {
         if (key == null) {
             cache.invalidateAll();
         } else {

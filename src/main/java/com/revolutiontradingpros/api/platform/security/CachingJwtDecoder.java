@@ -3,19 +3,16 @@ package com.revolutiontradingpros.api.platform.security;
 import java.security.Key;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
@@ -31,6 +28,7 @@ final class CachingJwtDecoder implements JwtDecoder {
     private static final Duration REMEMBER = Duration.ofMinutes(5);
 
     private final JwtDecoder verifier;
+    private final JwtKeys keys;
     private final OAuth2TokenValidator<Jwt> validator;
     private final Cache<String, Jwt> verified = Caffeine.newBuilder()
             .expireAfterWrite(REMEMBER)
@@ -39,15 +37,13 @@ final class CachingJwtDecoder implements JwtDecoder {
 
     CachingJwtDecoder(JwtKeys keys, OAuth2TokenValidator<Jwt> validator) {
         this.validator = validator;
-        // Public keys converted once, chosen by the token's kid.
-        Map<String, Key> publicKeys = keys.verificationKeys().getKeys().stream()
-                .collect(Collectors.toMap(jwk -> jwk.getKeyID(), jwk -> publicKey((RSAKey) jwk)));
+        this.keys = keys;
+        // Keys come from the ring by the token's kid, already converted; a kid it does not know makes it re-read.
         JWSKeySelector<SecurityContext> selector = (header, context) -> {
-            if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
+            if (!JWSAlgorithm.RS256.equals(header.getAlgorithm()) || header.getKeyID() == null) {
                 return List.of();
             }
-            Key key = header.getKeyID() == null ? null : publicKeys.get(header.getKeyID());
-            return key == null ? List.copyOf(publicKeys.values()) : List.of(key);
+            return keys.verificationKey(header.getKeyID()).<List<Key>>map(List::of).orElse(List.of());
         };
         var processor = new DefaultJWTProcessor<SecurityContext>();
         processor.setJWSKeySelector(selector);
@@ -59,6 +55,12 @@ final class CachingJwtDecoder implements JwtDecoder {
     @Override
     public Jwt decode(String token) {
         Jwt jwt = verified.get(token, verifier::decode);
+        // A remembered signature counts only while its key still verifies (keys retire after a rotation).
+        Object kid = jwt.getHeaders().get("kid");
+        if (!(kid instanceof String id) || keys.verificationKey(id).isEmpty()) {
+            verified.invalidate(token);
+            throw new BadJwtException("the access token's signing key is no longer valid");
+        }
         var result = validator.validate(jwt);
         if (result.hasErrors()) {
             throw new JwtValidationException("the access token is not valid", result.getErrors());
@@ -66,11 +68,4 @@ final class CachingJwtDecoder implements JwtDecoder {
         return jwt;
     }
 
-    private static Key publicKey(RSAKey key) {
-        try {
-            return key.toRSAPublicKey();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("unusable JWT verification key " + key.getKeyID(), e);
-        }
-    }
 }

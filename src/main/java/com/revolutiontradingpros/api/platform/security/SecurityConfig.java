@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -26,6 +27,7 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 import com.revolutiontradingpros.api.platform.AppProperties;
+import com.revolutiontradingpros.api.platform.cache.Caches;
 import com.revolutiontradingpros.api.platform.redis.RedisConnections;
 import com.revolutiontradingpros.api.platform.web.ApiException;
 import com.revolutiontradingpros.api.platform.web.HttpProperties;
@@ -39,8 +41,8 @@ import com.revolutiontradingpros.api.platform.web.ProblemWriter;
 class SecurityConfig {
 
     @Bean
-    JwtKeys jwtKeys(SecurityProperties properties, AppProperties app) {
-        return JwtKeys.load(properties, app.dataDir());
+    JwtKeys jwtKeys(SecurityProperties properties, AppProperties app, JdbcClient jdbc, Caches caches, Clock clock) {
+        return JwtKeys.load(properties, app.dataDir(), jdbc, caches, clock);
     }
 
     @Bean

@@ -20,5 +20,7 @@ public record SecurityProperties(
         @NotBlank @DefaultValue("https://api.revolution-trading-pros.example") String issuer,
         @DefaultValue("") String privateKey,
         @DefaultValue("") String keyId,
-        @DefaultValue("15m") Duration accessTokenTtl) {
+        @DefaultValue("15m") Duration accessTokenTtl,
+        @jakarta.validation.constraints.Pattern(regexp = "|[0-9a-fA-F]{64}", message = "JWT_KEYS_ENCRYPTION_KEY must be 64 hex characters")
+        @DefaultValue("") String keysEncryptionKey) {
 }
