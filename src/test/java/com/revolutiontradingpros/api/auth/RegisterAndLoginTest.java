@@ -101,6 +101,23 @@ class RegisterAndLoginTest extends AuthTestSupport {
     }
 
     @Test
+    void fiftyFailuresFromOneAddressAre429ForEveryEmail() {
+        // 49 failures sprayed over many emails earlier in the window (faster than the route's 30/minute cap allows).
+        jdbc.sql("INSERT INTO login_attempts (email, ip, succeeded, reason, created_at) "
+                + "SELECT 'spray' || g || '@example.com', '198.51.100.9', false, 'wrong_password', now() - interval '5 minutes' "
+                + "FROM generate_series(1, 49) g").update();
+        var address = client().withHeader("X-Forwarded-For", "198.51.100.9");
+        assertProblem(address.post("/auth/login", "{\"email\":\"%s\",\"password\":\"spray spray spray\"}".formatted(newEmail())),
+                401, "invalid_credentials");
+        String email = newEmail();
+        register(client(), email);
+        var blocked = address.post("/auth/login", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, PASSWORD));
+        assertProblem(blocked, 429, "rate_limited");
+        assertThat(Long.parseLong(blocked.header("Retry-After"))).isBetween(500L, 901L);
+        assertThat(login(client(), email, PASSWORD).get("access_token").asString()).isNotBlank();
+    }
+
+    @Test
     void tenFailuresInARowLockTheAccountAndSendANotice() {
         var client = client();
         String email = newEmail();

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -157,11 +156,10 @@ class LoginController {
     @PostMapping("/auth/logout")
     @Operation(summary = "Sign out this session; its access tokens stop working within a second on every node")
     ResponseEntity<Void> logout(CurrentUser me, HttpServletRequest request) {
-        UUID session = sessionId(me);
-        if (session != null) {
+        me.sessionUuid().ifPresent(session -> {
             sessions.revoke(session, me.id(), "logout");
             events.record(me.id(), "logout", ClientInfo.of(request), Map.of());
-        }
+        });
         return ResponseEntity.noContent().build();
     }
 
@@ -180,14 +178,6 @@ class LoginController {
         var account = accounts.findById(me.id()).orElseThrow(() -> ApiException.unauthorized("invalid_token", "no such user"));
         return new AuthViews.Me(AuthViews.UserView.of(account), me.roles().stream().sorted().map(Role::wireName).toList(),
                 me.abilities() == null ? null : me.abilities().stream().sorted().toList(), me.sessionId(), account.mfaEnabled());
-    }
-
-    private static @Nullable UUID sessionId(CurrentUser me) {
-        try {
-            return me.sessionId() == null ? null : UUID.fromString(me.sessionId());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     static String normalise(String email) {

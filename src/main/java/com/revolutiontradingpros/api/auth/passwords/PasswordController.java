@@ -2,7 +2,6 @@ package com.revolutiontradingpros.api.auth.passwords;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,7 +11,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -96,20 +94,12 @@ class PasswordController {
     @Operation(summary = "Change your password (the current one is required); your other sessions are signed out")
     Changed change(CurrentUser me, @Valid @RequestBody ChangePassword body, HttpServletRequest request) {
         requireAcceptable(body.password());
-        resets.change(me.id(), body.currentPassword(), body.password(), session(me), ClientInfo.of(request));
+        resets.change(me.id(), body.currentPassword(), body.password(), me.sessionUuid().orElse(null), ClientInfo.of(request));
         return new Changed(true);
     }
 
     private void requireAcceptable(String password) {
         policy.problem(password).ifPresent(problem -> new FieldErrors().add("password", problem).throwIfAny());
-    }
-
-    private static @Nullable UUID session(CurrentUser me) {
-        try {
-            return me.sessionId() == null ? null : UUID.fromString(me.sessionId());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     static String mask(String email) {

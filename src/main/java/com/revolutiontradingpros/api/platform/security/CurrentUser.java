@@ -1,6 +1,8 @@
 package com.revolutiontradingpros.api.platform.security;
 
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +21,18 @@ public record CurrentUser(long id, @Nullable String sessionId, Set<Role> roles, 
             }
         }
         return false;
+    }
+
+    /** The session id as a UUID, when the caller holds a session token of ours. */
+    public Optional<UUID> sessionUuid() {
+        if (sessionId == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(sessionId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     public boolean can(String ability) {
