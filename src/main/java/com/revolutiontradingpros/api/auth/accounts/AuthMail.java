@@ -18,11 +18,11 @@ public class AuthMail {
 
     AuthMail(Mail mail, HttpProperties http) {
         this.mail = mail;
-        this.site = http.publicUrl().replaceAll("/+$", "");
+        this.site = http.siteUrl().replaceAll("/+$", "");
     }
 
     public void verifyEmail(Account account, String token) {
-        String link = site + "/auth/verify-email?token=" + token;
+        String link = site + "/verify-email?token=" + token;
         send(account, "Confirm your email address", "email-verification",
                 "Welcome to Revolution Trading Pros, " + account.name() + ".\n\nConfirm your email address by opening this link "
                         + "within 24 hours:\n" + link + "\n\nIf you did not create an account, ignore this email.",
@@ -31,7 +31,7 @@ public class AuthMail {
     }
 
     public void passwordReset(Account account, String token) {
-        String link = site + "/auth/reset-password?token=" + token;
+        String link = site + "/reset-password?token=" + token;
         send(account, "Reset your password", "password-reset",
                 "Someone asked to reset the password of your Revolution Trading Pros account.\n\nChoose a new password within "
                         + "60 minutes:\n" + link + "\n\nIf it was not you, ignore this email; your password stays as it is.",
@@ -41,7 +41,7 @@ public class AuthMail {
     }
 
     public void confirmEmailChange(Account account, String newEmail, String token) {
-        String link = site + "/auth/email/confirm?token=" + token;
+        String link = site + "/confirm-email?token=" + token;
         mail.send(new MailMessage(newEmail, "Confirm your new email address", "You asked to use this address for your Revolution "
                 + "Trading Pros account. Confirm within 24 hours:\n" + link + "\n\nIf it was not you, ignore this email.",
                 "<p>You asked to use this address for your Revolution Trading Pros account.</p><p><a href=\"" + esc(link)

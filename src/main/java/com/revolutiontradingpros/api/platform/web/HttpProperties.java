@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxUploadSize largest body on upload paths (HTTP_MAX_UPLOAD_SIZE)
  * @param uploadPaths path patterns that take uploads
  * @param corsAllowedOrigins browser origins allowed to call the API (CORS_ALLOWED_ORIGINS, comma separated)
- * @param publicUrl the URL clients reach this API at, for links in emails and signed URLs (PUBLIC_URL)
+ * @param publicUrl the URL clients reach this API at, for signed file URLs (PUBLIC_URL)
+ * @param siteUrl the member website, where links in emails lead (SITE_URL): its pages call the API with the token
  */
 @Validated
 @ConfigurationProperties("app.http")
@@ -24,5 +25,6 @@ public record HttpProperties(
         @NotNull @DefaultValue("100MB") DataSize maxUploadSize,
         @DefaultValue({"/media", "/media/**", "/users/import", "/*/import", "/storage/**"}) List<String> uploadPaths,
         @DefaultValue List<String> corsAllowedOrigins,
-        @NotNull @DefaultValue("http://localhost:8080") String publicUrl) {
+        @NotNull @DefaultValue("http://localhost:8080") String publicUrl,
+        @NotNull @DefaultValue("http://localhost:3000") String siteUrl) {
 }

@@ -41,7 +41,7 @@ class S3ObjectStorageTest {
         var properties = new StorageProperties("rtp-media", "http://127.0.0.1:" + port, "us-east-1", "test-key",
                 "test-secret", true, "", Duration.ofHours(1));
         storage = new StorageConfig().objectStorage(properties, new AppProperties(Path.of("target/unused")),
-                new HttpProperties(null, null, List.of(), List.of(), "http://localhost"), Clock.systemUTC());
+                new HttpProperties(null, null, List.of(), List.of(), "http://localhost", "http://localhost:3000"), Clock.systemUTC());
     }
 
     @AfterAll
