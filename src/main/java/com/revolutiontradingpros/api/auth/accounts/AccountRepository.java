@@ -63,6 +63,10 @@ public class AccountRepository {
                 .query(Integer.class).single();
     }
 
+    public boolean rename(long id, String name) {
+        return jdbc.sql("UPDATE users SET name = :name, updated_at = now() WHERE id = :id").param("name", name).param("id", id).update() > 0;
+    }
+
     public void unlock(long id) {
         jdbc.sql("UPDATE users SET failed_logins = 0, locked_until = NULL, updated_at = now() WHERE id = :id").param("id", id).update();
     }

@@ -1,0 +1,46 @@
+package com.revolutiontradingpros.api.users.me;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class ProfileRepository {
+
+    private final JdbcClient jdbc;
+
+    ProfileRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Profile find(long userId) {
+        return jdbc.sql("""
+                SELECT display_name, avatar_key, bio, timezone, locale, phone, country, trading_experience,
+                       tradingview_username, thinkorswim_username, marketing_opt_in
+                FROM user_profiles WHERE user_id = :user""")
+                .param("user", userId)
+                .query((rs, n) -> new Profile(rs.getString("display_name"), rs.getString("avatar_key"), rs.getString("bio"),
+                        rs.getString("timezone"), rs.getString("locale"), rs.getString("phone"), rs.getString("country"),
+                        rs.getString("trading_experience"), rs.getString("tradingview_username"), rs.getString("thinkorswim_username"),
+                        rs.getBoolean("marketing_opt_in")))
+                .optional().orElse(Profile.EMPTY);
+    }
+
+    void save(long userId, Profile profile) {
+        jdbc.sql("""
+                INSERT INTO user_profiles (user_id, display_name, avatar_key, bio, timezone, locale, phone, country, trading_experience,
+                                           tradingview_username, thinkorswim_username, marketing_opt_in, updated_at)
+                VALUES (:user, :displayName, :avatar, :bio, :timezone, :locale, :phone, :country, :experience, :tradingview,
+                        :thinkorswim, :optIn, now())
+                ON CONFLICT (user_id) DO UPDATE SET display_name = EXCLUDED.display_name, avatar_key = EXCLUDED.avatar_key,
+                    bio = EXCLUDED.bio, timezone = EXCLUDED.timezone, locale = EXCLUDED.locale, phone = EXCLUDED.phone,
+                    country = EXCLUDED.country, trading_experience = EXCLUDED.trading_experience,
+                    tradingview_username = EXCLUDED.tradingview_username, thinkorswim_username = EXCLUDED.thinkorswim_username,
+                    marketing_opt_in = EXCLUDED.marketing_opt_in, updated_at = now()""")
+                .param("user", userId).param("displayName", profile.displayName()).param("avatar", profile.avatarKey())
+                .param("bio", profile.bio()).param("timezone", profile.timezone()).param("locale", profile.locale())
+                .param("phone", profile.phone()).param("country", profile.country()).param("experience", profile.tradingExperience())
+                .param("tradingview", profile.tradingviewUsername()).param("thinkorswim", profile.thinkorswimUsername())
+                .param("optIn", profile.marketingOptIn())
+                .update();
+    }
+}

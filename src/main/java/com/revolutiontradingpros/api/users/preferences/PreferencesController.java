@@ -1,0 +1,104 @@
+package com.revolutiontradingpros.api.users.preferences;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.revolutiontradingpros.api.platform.security.CurrentUser;
+import com.revolutiontradingpros.api.platform.web.FieldErrors;
+
+/**
+ * Website preferences as one object. The documented keys are the only ones accepted, each with its own check;
+ * PUT replaces the whole set (keys left out go back to their defaults).
+ */
+@RestController
+@Tag(name = "Me")
+class PreferencesController {
+
+    private static final Set<String> CHANNELS = Set.of("email", "sms", "push");
+    private static final Map<String, Preference> KEYS = new LinkedHashMap<>();
+
+    static {
+        KEYS.put("theme", new Preference("system", v -> v instanceof String s && Set.of("light", "dark", "system").contains(s),
+                "must be light, dark or system"));
+        KEYS.put("default_room", new Preference(null, v -> v == null || v instanceof String s && s.matches("[a-z0-9-]{1,80}"),
+                "must be a room slug"));
+        KEYS.put("alert_channels", new Preference(List.of("email"), v -> v instanceof List<?> list && list.size() <= 3
+                && list.stream().allMatch(CHANNELS::contains), "must be a list of email, sms and push"));
+        KEYS.put("compact_mode", new Preference(false, v -> v instanceof Boolean, "must be true or false"));
+        KEYS.put("show_pnl", new Preference(true, v -> v instanceof Boolean, "must be true or false"));
+        KEYS.put("chart_interval", new Preference("5m", v -> v instanceof String s && Set.of("1m", "5m", "15m", "1h", "4h", "1d").contains(s),
+                "must be 1m, 5m, 15m, 1h, 4h or 1d"));
+    }
+
+    private record Preference(@Nullable Object fallback, Predicate<@Nullable Object> valid, String message) {
+    }
+
+    /** For the API docs: the documented preference keys. */
+    record Preferences(@Schema(allowableValues = {"light", "dark", "system"}) String theme, @Nullable String defaultRoom,
+            @Schema(allowableValues = {"email", "sms", "push"}) List<String> alertChannels, boolean compactMode, boolean showPnl,
+            @Schema(allowableValues = {"1m", "5m", "15m", "1h", "4h", "1d"}) String chartInterval) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    PreferencesController(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @GetMapping("/me/preferences")
+    @Operation(summary = "All your preferences, defaults filled in")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the preferences",
+            content = @Content(schema = @Schema(implementation = Preferences.class)))
+    Map<String, @Nullable Object> get(CurrentUser me) {
+        var values = new TreeMap<String, @Nullable Object>();
+        KEYS.forEach((key, preference) -> values.put(key, preference.fallback()));
+        jdbc.sql("SELECT key, value::text AS value FROM user_preferences WHERE user_id = :user").param("user", me.id())
+                .query((rs, n) -> Map.entry(rs.getString("key"), rs.getString("value"))).list()
+                .forEach(entry -> {
+                    if (KEYS.containsKey(entry.getKey())) {
+                        values.put(entry.getKey(), json.readValue(entry.getValue(), Object.class));
+                    }
+                });
+        return values;
+    }
+
+    @PutMapping("/me/preferences")
+    @Transactional
+    @Operation(summary = "Replace your preferences; unknown keys and bad values are 422")
+    Map<String, @Nullable Object> put(CurrentUser me, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            schema = @Schema(implementation = Preferences.class))) @RequestBody Map<String, Object> body) {
+        var errors = new FieldErrors();
+        body.forEach((key, value) -> {
+            var preference = KEYS.get(key);
+            if (preference == null) {
+                errors.add(key, "is not a known preference");
+            } else if (!preference.valid().test(value)) {
+                errors.add(key, preference.message());
+            }
+        });
+        errors.throwIfAny();
+        jdbc.sql("DELETE FROM user_preferences WHERE user_id = :user").param("user", me.id()).update();
+        body.forEach((key, value) -> jdbc.sql("INSERT INTO user_preferences (user_id, key, value) VALUES (:user, :key, CAST(:value AS jsonb))")
+                .param("user", me.id()).param("key", key).param("value", json.writeValueAsString(value)).update());
+        return get(me);
+    }
+}
