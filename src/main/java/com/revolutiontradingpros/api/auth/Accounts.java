@@ -1,30 +1,153 @@
 package com.revolutiontradingpros.api.auth;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.revolutiontradingpros.api.auth.accounts.Account;
 import com.revolutiontradingpros.api.auth.accounts.AccountRepository;
+import com.revolutiontradingpros.api.auth.accounts.AccountSearch;
+import com.revolutiontradingpros.api.auth.roles.LiveRoles;
+import com.revolutiontradingpros.api.auth.sessions.Sessions;
+import com.revolutiontradingpros.api.platform.paging.PageQuery;
+import com.revolutiontradingpros.api.platform.security.CurrentUser;
 import com.revolutiontradingpros.api.platform.security.Role;
+import com.revolutiontradingpros.api.platform.web.ApiException;
 
-/** What other modules may ask of accounts: they never read the users table themselves. */
+/**
+ * What other modules may ask of accounts (they never read the users table themselves), including the staff's
+ * changes with the role rules of 03-users: only a super admin grants or changes admin roles, and the last active
+ * super admin cannot be demoted, suspended or deleted.
+ */
 @Service
 public class Accounts {
 
-    private final AccountRepository accounts;
+    /** How long a deleted account can be restored before its personal data is erased. */
+    public static final Duration RESTORABLE_FOR = Duration.ofDays(30);
+    private static final Set<Role> STAFF_ONLY = EnumSet.of(Role.ADMIN, Role.SUPER_ADMIN);
 
-    Accounts(AccountRepository accounts) {
+    private final AccountRepository accounts;
+    private final AccountSearch search;
+    private final Sessions sessions;
+    private final LiveRoles liveRoles;
+
+    Accounts(AccountRepository accounts, AccountSearch search, Sessions sessions, LiveRoles liveRoles) {
         this.accounts = accounts;
+        this.search = search;
+        this.sessions = sessions;
+        this.liveRoles = liveRoles;
     }
 
     public Optional<AccountView> find(long id) {
         return accounts.findById(id).map(Accounts::view);
     }
 
+    public List<AccountView> search(PageQuery query, @Nullable Instant createdFrom, @Nullable Instant createdTo,
+            @Nullable Collection<Long> only) {
+        return search.find(query, createdFrom, createdTo, only).stream().map(Accounts::view).toList();
+    }
+
+    public long count(PageQuery query, @Nullable Instant createdFrom, @Nullable Instant createdTo, @Nullable Collection<Long> only) {
+        return search.count(query, createdFrom, createdTo, only);
+    }
+
     /** Changes the account's display name; false when there is no such account. */
     public boolean rename(long id, String name) {
         return accounts.rename(id, name);
+    }
+
+    /** Replaces a user's roles (member is always kept); returns the account before the change. */
+    @Transactional
+    public AccountView setRoles(CurrentUser actor, long id, Set<Role> roles) {
+        var target = require(id);
+        var wanted = EnumSet.copyOf(roles.isEmpty() ? Set.of(Role.MEMBER) : roles);
+        wanted.add(Role.MEMBER);
+        boolean touchesStaff = wanted.stream().anyMatch(STAFF_ONLY::contains) || target.roleSet().stream().anyMatch(STAFF_ONLY::contains);
+        if (touchesStaff && !actor.roles().contains(Role.SUPER_ADMIN)) {
+            throw ApiException.forbidden("forbidden", "only a super admin can grant or change admin roles");
+        }
+        if (target.roleSet().contains(Role.SUPER_ADMIN) && !wanted.contains(Role.SUPER_ADMIN)) {
+            requireAnotherSuperAdmin(target);
+        }
+        var names = new ArrayList<String>();
+        wanted.forEach(role -> names.add(role.wireName()));
+        accounts.setRoles(id, names);
+        liveRoles.changed(id);
+        return view(target);
+    }
+
+    /** Suspends a user: signed out everywhere, sign-in refused. */
+    @Transactional
+    public AccountView suspend(CurrentUser actor, long id) {
+        var target = requireChangeableBy(actor, id);
+        requireAnotherSuperAdmin(target);
+        accounts.setStatus(id, "suspended");
+        sessions.revokeAll(id, null, "suspended");
+        liveRoles.changed(id);
+        return view(target);
+    }
+
+    @Transactional
+    public AccountView unsuspend(CurrentUser actor, long id) {
+        var target = requireChangeableBy(actor, id);
+        if (!"suspended".equals(target.status())) {
+            throw ApiException.conflict("not_suspended", "this user is not suspended");
+        }
+        accounts.setStatus(id, "active");
+        liveRoles.changed(id);
+        return view(target);
+    }
+
+    /** Soft-deletes a user: signed out everywhere and hidden from lists; restorable for 30 days. */
+    @Transactional
+    public AccountView delete(CurrentUser actor, long id) {
+        var target = requireChangeableBy(actor, id);
+        requireAnotherSuperAdmin(target);
+        accounts.setStatus(id, "deleted");
+        sessions.revokeAll(id, null, "deleted_by_admin");
+        liveRoles.changed(id);
+        return view(target);
+    }
+
+    @Transactional
+    public AccountView restore(CurrentUser actor, long id) {
+        var target = requireChangeableBy(actor, id);
+        if (!"deleted".equals(target.status())) {
+            throw ApiException.conflict("not_deleted", "this user is not deleted");
+        }
+        if (accounts.deletedBefore(id, Instant.now().minus(RESTORABLE_FOR))) {
+            throw ApiException.gone("restore_expired", "the 30 days to restore this user have passed");
+        }
+        accounts.setStatus(id, "active");
+        liveRoles.changed(id);
+        return view(target);
+    }
+
+    private Account require(long id) {
+        return accounts.findById(id).orElseThrow(() -> ApiException.notFound("user"));
+    }
+
+    private Account requireChangeableBy(CurrentUser actor, long id) {
+        var target = require(id);
+        if (target.roleSet().contains(Role.SUPER_ADMIN) && !actor.roles().contains(Role.SUPER_ADMIN)) {
+            throw ApiException.forbidden("forbidden", "only a super admin can change a super admin");
+        }
+        return target;
+    }
+
+    private void requireAnotherSuperAdmin(Account target) {
+        if (target.roleSet().contains(Role.SUPER_ADMIN) && target.active() && accounts.activeSuperAdmins() <= 1) {
+            throw ApiException.conflict("last_super_admin", "the last super admin must stay");
+        }
     }
 
     static AccountView view(Account account) {

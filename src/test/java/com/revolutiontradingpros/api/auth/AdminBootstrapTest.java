@@ -1,5 +1,6 @@
 package com.revolutiontradingpros.api.auth;
 
+import static com.revolutiontradingpros.api.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.revolutiontradingpros.api.auth.passwords.Passwords;
+import com.revolutiontradingpros.api.platform.security.Role;
 import com.revolutiontradingpros.api.support.ApiTest;
 import com.revolutiontradingpros.api.support.TestServices;
 
@@ -49,6 +51,18 @@ class AdminBootstrapTest extends ApiTest {
         assertThat(passwords.matches("correct horse battery staple", admins.get(0)[1])).isTrue();
         assertThat(passwords.matches("wrong password", admins.get(0)[1])).isFalse();
         assertThat(jdbc.sql("SELECT count(*) FROM users WHERE email = 'owner@example.com'").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theLastSuperAdminCannotBeDemotedSuspendedOrDeleted() {
+        long owner = jdbc.sql("SELECT id FROM users WHERE email = 'owner@example.com'").query(Long.class).single();
+        var self = http.withToken(tokenFor(owner, Role.SUPER_ADMIN));
+        assertProblem(
+                self.put("/users/" + owner + "/roles", "{\"roles\":[\"member\"]}"), 409, "last_super_admin");
+        assertProblem(self.post("/users/" + owner + "/suspend", ""), 409, "last_super_admin");
+        assertProblem(self.delete("/users/" + owner), 409, "last_super_admin");
+        assertProblem(
+                as(Role.ADMIN).post("/users/" + owner + "/suspend", ""), 403, "forbidden");
     }
 
     @Test

@@ -63,6 +63,27 @@ public class AccountRepository {
                 .query(Integer.class).single();
     }
 
+    public void setRoles(long id, List<String> roles) {
+        jdbc.sql("UPDATE users SET roles = :roles, updated_at = now() WHERE id = :id")
+                .param("roles", roles.toArray(String[]::new)).param("id", id).update();
+    }
+
+    /** Moves an account between active, suspended and deleted; deleted_at follows (set on delete, cleared otherwise). */
+    public void setStatus(long id, String status) {
+        jdbc.sql("UPDATE users SET status = :status, deleted_at = CASE WHEN :status = 'deleted' THEN now() ELSE NULL END, "
+                        + "updated_at = now() WHERE id = :id")
+                .param("status", status).param("id", id).update();
+    }
+
+    public boolean deletedBefore(long id, Instant cutoff) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM users WHERE id = :id AND deleted_at < :cutoff)")
+                .param("id", id).param("cutoff", Timestamp.from(cutoff)).query(Boolean.class).single();
+    }
+
+    public long activeSuperAdmins() {
+        return jdbc.sql("SELECT count(*) FROM users WHERE 'super_admin' = ANY (roles) AND status = 'active'").query(Long.class).single();
+    }
+
     public boolean rename(long id, String name) {
         return jdbc.sql("UPDATE users SET name = :name, updated_at = now() WHERE id = :id").param("name", name).param("id", id).update() > 0;
     }

@@ -1,10 +1,6 @@
 package com.revolutiontradingpros.api.auth.login;
 
 import java.net.InetAddress;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -67,21 +63,9 @@ class LoginAdminController {
             }
         });
         for (String bound : new String[] {"from", "to"}) {
-            query.filter(bound).ifPresent(value -> {
-                if (instant(value) == null) {
-                    errors.add("filter[" + bound + "]", "must be a date (YYYY-MM-DD) or an RFC 3339 time");
-                }
-            });
+            query.filter(bound).ifPresent(value -> errors.instant(value, "filter[" + bound + "]"));
         }
         errors.throwIfAny();
         return query.page(attempts.list(query), attempts.count(query));
-    }
-
-    private static Instant instant(String value) {
-        try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

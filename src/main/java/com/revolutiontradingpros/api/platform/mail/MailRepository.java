@@ -138,8 +138,7 @@ class MailRepository {
         query.filter("tag").ifPresent(value -> params.put("tag", value));
         query.filter("to").ifPresent(value -> params.put("to", value));
         query.filter("transport").ifPresent(value -> params.put("transport", value));
-        query.search().ifPresent(value -> params.put("q", "%" + value.replace("\\", "\\\\").replace("%", "\\%")
-                .replace("_", "\\_") + "%"));
+        query.searchPattern().ifPresent(pattern -> params.put("q", pattern));
         return params;
     }
 

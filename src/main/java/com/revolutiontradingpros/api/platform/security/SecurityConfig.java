@@ -83,7 +83,7 @@ class SecurityConfig {
         return token;
     }
 
-    static ApiAuthentication toAuthentication(Jwt jwt) {
+    static ApiAuthentication toAuthentication(Jwt jwt, CurrentRoles currentRoles) {
         Set<Role> roles = new LinkedHashSet<>();
         List<String> names = jwt.getClaimAsStringList("roles");
         if (names != null) {
@@ -95,12 +95,13 @@ class SecurityConfig {
         } catch (NumberFormatException e) {
             throw new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException("bad subject");
         }
-        return new ApiAuthentication(new CurrentUser(id, jwt.getClaimAsString("sid"), Set.copyOf(roles), null));
+        return new ApiAuthentication(new CurrentUser(id, jwt.getClaimAsString("sid"), currentRoles.of(id).orElse(Set.copyOf(roles)), null));
     }
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder decoder, ProblemWriter problems,
-            ObjectProvider<PersonalAccessTokenVerifier> personalTokens) throws Exception {
+            ObjectProvider<PersonalAccessTokenVerifier> personalTokens, ObjectProvider<CurrentRoles> liveRoles) throws Exception {
+        CurrentRoles currentRoles = liveRoles.getIfAvailable(() -> userId -> java.util.Optional.empty());
         var unauthenticated = ApiException.unauthorized("invalid_token",
                 "the access token is missing, expired, revoked or malformed");
         var denied = ApiException.forbidden("forbidden", "you are not allowed to do this");
@@ -121,7 +122,7 @@ class SecurityConfig {
                         .cacheControl(cache -> cache.disable()))
                 .oauth2ResourceServer(oauth -> oauth
                         .bearerTokenResolver(SecurityConfig::bearerToken)
-                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(SecurityConfig::toAuthentication))
+                        .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(jwt2 -> toAuthentication(jwt2, currentRoles)))
                         .authenticationEntryPoint((request, response, e) -> problems.write(unauthenticated, request, response))
                         .accessDeniedHandler((request, response, e) -> problems.write(denied, request, response)))
                 .exceptionHandling(exceptions -> exceptions

@@ -1,9 +1,15 @@
 package com.revolutiontradingpros.api.platform.web;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 /** Collects field errors in the order they are found, for a single 422 answer. */
 public final class FieldErrors {
@@ -17,6 +23,22 @@ public final class FieldErrors {
 
     public boolean isEmpty() {
         return errors.isEmpty();
+    }
+
+    /**
+     * A query bound given as a date ({@code 2026-11-25}, meaning its start in UTC) or an RFC 3339 time; null when
+     * absent, and a field error when it is neither.
+     */
+    public @Nullable Instant instant(@Nullable String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            add(field, "must be a date (YYYY-MM-DD) or an RFC 3339 time");
+            return null;
+        }
     }
 
     public void throwIfAny() {

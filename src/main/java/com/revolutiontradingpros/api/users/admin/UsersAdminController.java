@@ -1,0 +1,187 @@
+package com.revolutiontradingpros.api.users.admin;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.revolutiontradingpros.api.auth.AccountView;
+import com.revolutiontradingpros.api.auth.Accounts;
+import com.revolutiontradingpros.api.platform.paging.Page;
+import com.revolutiontradingpros.api.platform.paging.PageParams;
+import com.revolutiontradingpros.api.platform.paging.PageQuery;
+import com.revolutiontradingpros.api.platform.security.CurrentUser;
+import com.revolutiontradingpros.api.platform.security.RequiresRole;
+import com.revolutiontradingpros.api.platform.security.Role;
+import com.revolutiontradingpros.api.platform.web.ApiException;
+import com.revolutiontradingpros.api.platform.web.FieldErrors;
+import com.revolutiontradingpros.api.users.activity.ActivityLog;
+import com.revolutiontradingpros.api.users.notes.UserNotes;
+import com.revolutiontradingpros.api.users.tags.UserTags;
+
+/** The staff's user administration. Every change is written to the user's activity log with its actor. */
+@RestController
+@RequiresRole(Role.ADMIN)
+@Tag(name = "Users")
+class UsersAdminController {
+
+    private static final Set<String> STATUSES = Set.of("active", "suspended", "deleted");
+
+    private final Accounts accounts;
+    private final UserTags tags;
+    private final UserNotes notes;
+    private final ActivityLog activity;
+
+    UsersAdminController(Accounts accounts, UserTags tags, UserNotes notes, ActivityLog activity) {
+        this.accounts = accounts;
+        this.tags = tags;
+        this.notes = notes;
+        this.activity = activity;
+    }
+
+    record UserDetail(AccountView account, List<String> tags, long notesCount) {
+    }
+
+    record SetRoles(@NotNull @Size(min = 1, max = 5) List<@NotNull String> roles) {
+    }
+
+    record Suspend(@Nullable @Size(max = 500) String reason) {
+    }
+
+    record SetTags(@NotNull @Size(max = 100) List<String> tags) {
+    }
+
+    @GetMapping("/users")
+    @Operation(summary = "Users: q searches name and email; filter by role, status (deleted users only when asked), verified, mfa, tag; "
+            + "created_from/created_to dates")
+    Page<AccountView> list(@PageParams(sort = {"created_at", "last_login_at", "name", "email"}, defaultSort = "-created_at",
+                    filters = {"role", "status", "verified", "mfa", "tag"}, searchable = true) PageQuery query,
+            @Parameter(description = "YYYY-MM-DD or RFC 3339") @RequestParam(name = "created_from", required = false) @Nullable String createdFrom,
+            @Parameter(description = "YYYY-MM-DD or RFC 3339, exclusive") @RequestParam(name = "created_to", required = false) @Nullable String createdTo) {
+        var errors = new FieldErrors();
+        query.filter("role").filter(role -> Role.fromWireName(role).isEmpty())
+                .ifPresent(role -> errors.add("filter[role]", "must be member, author, editor, admin or super_admin"));
+        query.filter("status").filter(status -> !STATUSES.contains(status))
+                .ifPresent(status -> errors.add("filter[status]", "must be active, suspended or deleted"));
+        for (String flag : List.of("verified", "mfa")) {
+            query.filter(flag).filter(value -> !value.equals("true") && !value.equals("false"))
+                    .ifPresent(value -> errors.add("filter[" + flag + "]", "must be true or false"));
+        }
+        Instant from = errors.instant(createdFrom, "created_from");
+        Instant to = errors.instant(createdTo, "created_to");
+        errors.throwIfAny();
+        List<Long> only = query.filter("tag").map(tags::usersWith).orElse(null);
+        return query.page(accounts.search(query, from, to, only), accounts.count(query, from, to, only));
+    }
+
+    @GetMapping("/users/{id}")
+    @Operation(summary = "A user with roles, status, MFA, tags and notes count")
+    UserDetail get(@PathVariable long id) {
+        var account = accounts.find(id).orElseThrow(() -> ApiException.notFound("user"));
+        return new UserDetail(account, tags.of(id), notes.count(id));
+    }
+
+    @PutMapping("/users/{id}/roles")
+    @Transactional
+    @Operation(summary = "Set roles; only a super admin grants or changes admin roles; the last super admin stays")
+    UserDetail setRoles(CurrentUser staff, @PathVariable long id, @Valid @RequestBody SetRoles body, HttpServletRequest request) {
+        var roles = EnumSet.noneOf(Role.class);
+        var errors = new FieldErrors();
+        body.roles().forEach(name -> Role.fromWireName(name).ifPresentOrElse(roles::add,
+                () -> errors.add("roles", "unknown role " + name)));
+        errors.throwIfAny();
+        var before = accounts.setRoles(staff, id, roles);
+        var after = accounts.find(id).orElseThrow();
+        activity.record(id, staff.id(), "roles_changed", Map.of("changes", Map.of("roles", Map.of("from", before.roles(), "to", after.roles()))),
+                request.getRemoteAddr());
+        return get(id);
+    }
+
+    @PostMapping("/users/{id}/suspend")
+    @Transactional
+    @Operation(summary = "Suspend a user: signed out everywhere within a second, sign-in refused")
+    UserDetail suspend(CurrentUser staff, @PathVariable long id, @Valid @RequestBody(required = false) @Nullable Suspend body,
+            HttpServletRequest request) {
+        var before = accounts.suspend(staff, id);
+        statusChanged(staff, id, "suspended", before, body == null ? null : body.reason(), request);
+        return get(id);
+    }
+
+    @PostMapping("/users/{id}/unsuspend")
+    @Transactional
+    @Operation(summary = "Lift a suspension")
+    UserDetail unsuspend(CurrentUser staff, @PathVariable long id, HttpServletRequest request) {
+        var before = accounts.unsuspend(staff, id);
+        statusChanged(staff, id, "unsuspended", before, null, request);
+        return get(id);
+    }
+
+    @DeleteMapping("/users/{id}")
+    @Transactional
+    @Operation(summary = "Soft-delete a user (signed out, hidden from lists, restorable for 30 days)")
+    ResponseEntity<Void> delete(CurrentUser staff, @PathVariable long id, HttpServletRequest request) {
+        var before = accounts.delete(staff, id);
+        statusChanged(staff, id, "deleted", before, null, request);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/users/{id}/restore")
+    @Transactional
+    @Operation(summary = "Restore a soft-deleted user within 30 days")
+    UserDetail restore(CurrentUser staff, @PathVariable long id, HttpServletRequest request) {
+        var before = accounts.restore(staff, id);
+        statusChanged(staff, id, "restored", before, null, request);
+        return get(id);
+    }
+
+    @PutMapping("/users/{id}/tags")
+    @Transactional
+    @Operation(summary = "Set a user's tags (lowercase, 1 to 50 characters, at most 50)")
+    UserDetail setTags(CurrentUser staff, @PathVariable long id, @Valid @RequestBody SetTags body, HttpServletRequest request) {
+        accounts.find(id).orElseThrow(() -> ApiException.notFound("user"));
+        var before = tags.of(id);
+        var after = tags.replace(id, body.tags());
+        activity.record(id, staff.id(), "tags_changed", Map.of("changes", Map.of("tags", Map.of("from", before, "to", after))),
+                request.getRemoteAddr());
+        return get(id);
+    }
+
+    @GetMapping("/users/{id}/activity")
+    @Operation(summary = "A user's activity log, newest first")
+    Page<ActivityLog.Entry> activity(@PathVariable long id,
+            @PageParams(sort = {"created_at"}, defaultSort = "-created_at", filters = {"action"}) PageQuery query) {
+        accounts.find(id).orElseThrow(() -> ApiException.notFound("user"));
+        return query.page(activity.list(id, query), activity.count(id, query));
+    }
+
+    private void statusChanged(CurrentUser staff, long id, String action, AccountView before, @Nullable String reason,
+            HttpServletRequest request) {
+        var after = accounts.find(id).orElseThrow();
+        var meta = new java.util.HashMap<String, Object>();
+        meta.put("changes", Map.of("status", Map.of("from", before.status(), "to", after.status())));
+        if (reason != null && !reason.isBlank()) {
+            meta.put("reason", reason.strip());
+        }
+        activity.record(id, staff.id(), action, meta, request.getRemoteAddr());
+    }
+}

@@ -1,0 +1,127 @@
+package com.revolutiontradingpros.api.users;
+
+import static com.revolutiontradingpros.api.support.Problems.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import com.revolutiontradingpros.api.platform.security.Role;
+import com.revolutiontradingpros.api.support.ApiTest;
+import com.revolutiontradingpros.api.support.Eventually;
+import com.revolutiontradingpros.api.support.Http;
+
+class UsersAdminTest extends ApiTest {
+
+    private static final String PASSWORD = "Tr4ding-Desk-Blue-42";
+
+    private record Member(long id, String email, Http client) {
+    }
+
+    private Member member(String name) {
+        var client = http.fromNewIp();
+        String email = "staff-view-" + UUID.randomUUID() + "@example.com";
+        var response = client.post("/auth/register", "{\"email\":\"%s\",\"password\":\"%s\",\"name\":\"%s\"}".formatted(email, PASSWORD, name));
+        assertThat(response.status()).isEqualTo(201);
+        return new Member(response.json().get("user").get("id").asLong(), email, client.withToken(response.json().get("access_token").asString()));
+    }
+
+    @Test
+    void onlyAdminsListUsersWithFiltersAndSorting() {
+        var member = member("Listed Member");
+        assertProblem(member.client().get("/users"), 403, "forbidden");
+        assertProblem(http.get("/users"), 401, "unauthenticated");
+
+        Http admin = as(Role.ADMIN);
+        var list = admin.get("/users?filter[role]=member&sort=-created_at&q=" + member.email().substring(0, 30));
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().get("meta").get("total").asInt()).isEqualTo(1);
+        assertThat(list.json().get("data").get(0).get("email").asString()).isEqualTo(member.email());
+        assertThat(list.json().get("data").get(0).has("password_hash")).isFalse();
+
+        assertThat(admin.get("/users?created_from=2000-01-01&filter[verified]=false&per_page=5").json().get("meta").get("per_page").asInt())
+                .isEqualTo(5);
+        assertProblem(admin.get("/users?filter[role]=pilot"), 422, "validation_failed");
+        assertProblem(admin.get("/users?filter[mfa]=maybe"), 422, "validation_failed");
+        assertProblem(admin.get("/users?created_from=yesterday"), 422, "validation_failed");
+        assertProblem(admin.get("/users?sort=password_hash"), 422, "validation_failed");
+        assertProblem(admin.get("/users/987654321"), 404, "not_found");
+    }
+
+    @Test
+    void onlySuperAdminsGrantAdminAndTheChangeAppliesOnTheNextRequest() {
+        var x = member("Future Admin");
+        assertProblem(as(Role.ADMIN).put("/users/" + x.id() + "/roles", "{\"roles\":[\"admin\"]}"), 403, "forbidden");
+        assertProblem(as(Role.ADMIN).put("/users/" + x.id() + "/roles", "{\"roles\":[\"wizard\"]}"), 422, "validation_failed");
+        assertProblem(as(Role.ADMIN).put("/users/" + x.id() + "/roles", "{}"), 422, "validation_failed");
+
+        var granted = as(Role.SUPER_ADMIN).put("/users/" + x.id() + "/roles", "{\"roles\":[\"admin\"]}");
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(200);
+        assertThat(granted.json().get("account").get("roles").toString()).isEqualTo("[\"member\",\"admin\"]");
+        assertThat(x.client().get("/users").status()).isEqualTo(200);
+
+        var editorByAdmin = as(Role.ADMIN).put("/users/" + member("Writer").id() + "/roles", "{\"roles\":[\"member\",\"editor\"]}");
+        assertThat(editorByAdmin.status()).isEqualTo(200);
+        assertProblem(as(Role.ADMIN).put("/users/" + x.id() + "/roles", "{\"roles\":[\"member\"]}"), 403, "forbidden");
+
+        var log = as(Role.ADMIN).get("/users/" + x.id() + "/activity?filter[action]=roles_changed").json();
+        var change = log.get("data").get(0);
+        assertThat(change.get("actor_id").isNull()).isFalse();
+        assertThat(change.get("meta").get("changes").get("roles").get("to").toString()).contains("admin");
+    }
+
+    @Test
+    void suspendingCutsAccessWithinASecondAndDeletionIsRestorable() {
+        var x = member("Troublemaker");
+        Http admin = as(Role.ADMIN);
+        var suspended = admin.post("/users/" + x.id() + "/suspend", "{\"reason\":\"chargeback fraud\"}");
+        assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
+        assertThat(suspended.json().get("account").get("status").asString()).isEqualTo("suspended");
+        Eventually.within(Duration.ofSeconds(1), () -> assertThat(x.client().get("/me").status()).isEqualTo(401));
+        assertProblem(http.fromNewIp().post("/auth/login", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(x.email(), PASSWORD)), 403,
+                "account_suspended");
+        assertThat(admin.get("/users/" + x.id() + "/activity").json().get("data").get(0).get("meta").get("reason").asString())
+                .isEqualTo("chargeback fraud");
+
+        assertThat(admin.post("/users/" + x.id() + "/unsuspend", "").status()).isEqualTo(200);
+        assertProblem(admin.post("/users/" + x.id() + "/unsuspend", ""), 409, "not_suspended");
+        assertThat(http.fromNewIp().post("/auth/login", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(x.email(), PASSWORD)).status())
+                .isEqualTo(200);
+
+        assertThat(admin.delete("/users/" + x.id()).status()).isEqualTo(204);
+        assertThat(admin.get("/users?q=" + x.email()).json().get("meta").get("total").asInt()).isZero();
+        assertThat(admin.get("/users?filter[status]=deleted&q=" + x.email()).json().get("meta").get("total").asInt()).isEqualTo(1);
+        assertThat(admin.post("/users/" + x.id() + "/restore", "").json().get("account").get("status").asString()).isEqualTo("active");
+        assertProblem(admin.post("/users/987654321/suspend", ""), 404, "not_found");
+    }
+
+    @Test
+    void tagsAndNotes() {
+        var x = member("Tagged");
+        Http admin = as(Role.ADMIN);
+        var tagged = admin.put("/users/" + x.id() + "/tags", "{\"tags\":[\" VIP \",\"day-trader\",\"vip\"]}");
+        assertThat(tagged.json().get("tags").toString()).isEqualTo("[\"day-trader\",\"vip\"]");
+        assertProblem(admin.put("/users/" + x.id() + "/tags", "{\"tags\":[\"\"]}"), 422, "validation_failed");
+        assertThat(admin.get("/users?filter[tag]=VIP").json().get("data").toString()).contains(x.email());
+
+        var note = admin.post("/users/" + x.id() + "/notes", "{\"body\":\"Asked for a refund on the options course.\",\"pinned\":true}");
+        assertThat(note.status()).isEqualTo(201);
+        long noteId = note.json().get("id").asLong();
+        assertThat(admin.get("/users/" + x.id()).json().get("notes_count").asInt()).isEqualTo(1);
+        assertProblem(as(Role.ADMIN).patch("/users/" + x.id() + "/notes/" + noteId, "{\"body\":\"rewritten by someone else\"}"), 403, "forbidden");
+        assertThat(as(Role.ADMIN).patch("/users/" + x.id() + "/notes/" + noteId, "{\"pinned\":false}").json().get("pinned").asBoolean()).isFalse();
+        assertThat(admin.patch("/users/" + x.id() + "/notes/" + noteId, "{\"body\":\"Refund granted.\"}").json().get("body").asString())
+                .isEqualTo("Refund granted.");
+        assertProblem(admin.get("/users/" + x.id() + "/notes/" + noteId + "/x"), 404, "not_found");
+        var other = member("Other");
+        assertProblem(admin.delete("/users/" + other.id() + "/notes/" + noteId), 404, "not_found");
+        assertProblem(admin.post("/users/" + x.id() + "/notes", "{\"body\":\"\"}"), 422, "validation_failed");
+        assertProblem(x.client().get("/users/" + x.id() + "/notes"), 403, "forbidden");
+        assertThat(admin.delete("/users/" + x.id() + "/notes/" + noteId).status()).isEqualTo(204);
+        JsonNode actions = admin.get("/users/" + x.id() + "/activity").json().get("data");
+        assertThat(actions.toString()).contains("note_added", "note_deleted", "tags_changed");
+    }
+}
