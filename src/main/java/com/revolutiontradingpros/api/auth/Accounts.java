@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.revolutiontradingpros.api.auth.accounts.Account;
 import com.revolutiontradingpros.api.auth.accounts.AccountRepository;
 import com.revolutiontradingpros.api.auth.accounts.AccountSearch;
+import com.revolutiontradingpros.api.auth.passwords.PasswordResets;
 import com.revolutiontradingpros.api.auth.roles.LiveRoles;
 import com.revolutiontradingpros.api.auth.sessions.Sessions;
 import com.revolutiontradingpros.api.platform.paging.PageQuery;
@@ -39,8 +40,10 @@ public class Accounts {
     private final AccountSearch search;
     private final Sessions sessions;
     private final LiveRoles liveRoles;
+    private final PasswordResets resets;
 
-    Accounts(AccountRepository accounts, AccountSearch search, Sessions sessions, LiveRoles liveRoles) {
+    Accounts(AccountRepository accounts, AccountSearch search, Sessions sessions, LiveRoles liveRoles, PasswordResets resets) {
+        this.resets = resets;
         this.accounts = accounts;
         this.search = search;
         this.sessions = sessions;
@@ -60,26 +63,58 @@ public class Accounts {
         return search.count(query, createdFrom, createdTo, only);
     }
 
+    public AccountStats stats(Instant from, Instant to) {
+        return search.stats(from, to);
+    }
+
     /** Changes the account's display name; false when there is no such account. */
     public boolean rename(long id, String name) {
         return accounts.rename(id, name);
+    }
+
+    /** A staff-created account; with {@code invite}, a link to choose a password is emailed. */
+    @Transactional
+    public AccountView create(CurrentUser actor, String email, String name, Set<Role> roles, boolean invite) {
+        var names = roleNames(actor, roles, null);
+        var account = accounts.insert(email, name, names)
+                .orElseThrow(() -> ApiException.conflict("email_taken", "an account with this email already exists"));
+        if (invite) {
+            resets.sendFor(account, true);
+        }
+        return view(account);
+    }
+
+    /** Changes a user's email (it must be verified again); 409 when another account has it. */
+    @Transactional
+    public AccountView changeEmail(CurrentUser actor, long id, String email) {
+        var target = requireChangeableBy(actor, id);
+        if (!accounts.changeEmail(id, email)) {
+            throw ApiException.conflict("email_taken", "an account with this email already exists");
+        }
+        return view(target);
+    }
+
+    public void markEmailVerified(long id) {
+        require(id);
+        accounts.forceEmailVerified(id);
+    }
+
+    public void sendPasswordReset(long id) {
+        var target = require(id);
+        if (!target.active()) {
+            throw ApiException.conflict("account_inactive", "the user is suspended or deleted");
+        }
+        resets.sendFor(target, false);
     }
 
     /** Replaces a user's roles (member is always kept); returns the account before the change. */
     @Transactional
     public AccountView setRoles(CurrentUser actor, long id, Set<Role> roles) {
         var target = require(id);
-        var wanted = EnumSet.copyOf(roles.isEmpty() ? Set.of(Role.MEMBER) : roles);
-        wanted.add(Role.MEMBER);
-        boolean touchesStaff = wanted.stream().anyMatch(STAFF_ONLY::contains) || target.roleSet().stream().anyMatch(STAFF_ONLY::contains);
-        if (touchesStaff && !actor.roles().contains(Role.SUPER_ADMIN)) {
-            throw ApiException.forbidden("forbidden", "only a super admin can grant or change admin roles");
-        }
-        if (target.roleSet().contains(Role.SUPER_ADMIN) && !wanted.contains(Role.SUPER_ADMIN)) {
+        var names = roleNames(actor, roles, target);
+        if (target.roleSet().contains(Role.SUPER_ADMIN) && !names.contains(Role.SUPER_ADMIN.wireName())) {
             requireAnotherSuperAdmin(target);
         }
-        var names = new ArrayList<String>();
-        wanted.forEach(role -> names.add(role.wireName()));
         accounts.setRoles(id, names);
         liveRoles.changed(id);
         return view(target);
@@ -130,6 +165,20 @@ public class Accounts {
         accounts.setStatus(id, "active");
         liveRoles.changed(id);
         return view(target);
+    }
+
+    /** The roles as stored (member always included), after checking the actor may grant them. */
+    private static List<String> roleNames(CurrentUser actor, Set<Role> roles, @Nullable Account target) {
+        var wanted = EnumSet.of(Role.MEMBER);
+        wanted.addAll(roles);
+        boolean touchesStaff = wanted.stream().anyMatch(STAFF_ONLY::contains)
+                || (target != null && target.roleSet().stream().anyMatch(STAFF_ONLY::contains));
+        if (touchesStaff && !actor.roles().contains(Role.SUPER_ADMIN)) {
+            throw ApiException.forbidden("forbidden", "only a super admin can grant or change admin roles");
+        }
+        var names = new ArrayList<String>();
+        wanted.forEach(role -> names.add(role.wireName()));
+        return names;
     }
 
     private Account require(long id) {

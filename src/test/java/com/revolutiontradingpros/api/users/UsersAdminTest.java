@@ -99,6 +99,59 @@ class UsersAdminTest extends ApiTest {
     }
 
     @Test
+    void staffCreateInviteEditAndVerifyUsers() {
+        Http admin = as(Role.ADMIN);
+        var outbox = new com.revolutiontradingpros.api.support.Outbox(admin);
+        String email = "invited-" + UUID.randomUUID() + "@example.com";
+        var created = admin.post("/users", "{\"email\":\"%s\",\"name\":\"New Coach\",\"roles\":[\"author\"],\"invite\":true}".formatted(email));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long id = created.json().get("account").get("id").asLong();
+        assertThat(created.header("Location")).isEqualTo("/users/" + id);
+        assertThat(created.json().get("account").get("roles").toString()).isEqualTo("[\"member\",\"author\"]");
+        String token = outbox.token(email, "invitation");
+        var set = http.fromNewIp().post("/auth/reset-password", "{\"token\":\"%s\",\"password\":\"%s\"}".formatted(token, PASSWORD));
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(http.fromNewIp().post("/auth/login", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, PASSWORD)).status())
+                .isEqualTo(200);
+
+        assertProblem(admin.post("/users", "{\"email\":\"%s\",\"name\":\"Again\"}".formatted(email)), 409, "email_taken");
+        assertProblem(admin.post("/users", "{\"email\":\"nope\",\"name\":\"X\"}"), 422, "validation_failed");
+        assertProblem(admin.post("/users", "{\"email\":\"boss-%s@example.com\",\"name\":\"X\",\"roles\":[\"admin\"]}".formatted(UUID.randomUUID())),
+                403, "forbidden");
+        assertProblem(member("Curious").client().post("/users", "{\"email\":\"a@b.co\",\"name\":\"X\"}"), 403, "forbidden");
+
+        String newEmail = "renamed-" + UUID.randomUUID() + "@example.com";
+        var patched = admin.patch("/users/" + id, "{\"name\":\"Coach Pat\",\"email\":\"%s\",\"timezone\":\"Europe/London\"}".formatted(newEmail));
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        assertThat(patched.json().get("account").get("email").asString()).isEqualTo(newEmail);
+        assertThat(patched.json().get("account").get("email_verified").asBoolean()).isFalse();
+        assertProblem(admin.patch("/users/" + id, "{\"timezone\":\"Mars/Base\"}"), 422, "validation_failed");
+        assertProblem(admin.patch("/users/" + id, "{\"email\":\"%s\"}".formatted(member("Holder").email())), 409, "email_taken");
+        assertProblem(admin.patch("/users/987654321", "{\"name\":\"Ghost\"}"), 404, "not_found");
+        var changes = admin.get("/users/" + id + "/activity?filter[action]=updated").json().get("data").get(0).get("meta").get("changes");
+        assertThat(changes.get("email").get("to").asString()).isEqualTo(newEmail);
+        assertThat(changes.get("timezone").get("to").asString()).isEqualTo("Europe/London");
+
+        assertThat(admin.post("/users/" + id + "/verify-email", "").json().get("account").get("email_verified").asBoolean()).isTrue();
+        assertThat(admin.post("/users/" + id + "/password-reset", "").status()).isEqualTo(202);
+        assertThat(outbox.latest(newEmail, "password-reset").get("subject").asString()).isEqualTo("Reset your password");
+    }
+
+    @Test
+    void statsCountRolesStatusesAndSignups() {
+        member("Counted");
+        var stats = as(Role.ADMIN).get("/users/stats");
+        assertThat(stats.status()).isEqualTo(200);
+        assertThat(stats.json().get("by_role").get("member").asLong()).isPositive();
+        assertThat(stats.json().get("by_status").get("active").asLong()).isPositive();
+        assertThat(stats.json().get("signups_per_day").size()).isEqualTo(30);
+        assertThat(stats.json().get("verified_percent").asDouble()).isBetween(0.0, 100.0);
+        assertThat(as(Role.ADMIN).get("/users/stats?from=2026-01-01&to=2026-01-08").json().get("signups_per_day").size()).isEqualTo(7);
+        assertProblem(as(Role.ADMIN).get("/users/stats?from=2026-02-01&to=2026-01-01"), 422, "validation_failed");
+        assertProblem(as(Role.EDITOR).get("/users/stats"), 403, "forbidden");
+    }
+
+    @Test
     void tagsAndNotes() {
         var x = member("Tagged");
         Http admin = as(Role.ADMIN);

@@ -63,6 +63,21 @@ public class AccountRepository {
                 .query(Integer.class).single();
     }
 
+    /** A staff-created account without a password yet; empty when the email is taken. */
+    public Optional<Account> insert(String email, String name, List<String> roles) {
+        return jdbc.sql("INSERT INTO users (email, name, roles, password_change_required) VALUES (:email, :name, :roles, true) "
+                        + "ON CONFLICT (email) DO NOTHING RETURNING " + COLUMNS)
+                .param("email", email).param("name", name).param("roles", roles.toArray(String[]::new))
+                .query(AccountRepository::row).optional();
+    }
+
+    /** Changes the email (unverified again); false when another account has it. */
+    public boolean changeEmail(long id, String email) {
+        return jdbc.sql("UPDATE users SET email = :email, email_verified_at = NULL, updated_at = now() "
+                        + "WHERE id = :id AND NOT EXISTS (SELECT 1 FROM users WHERE email = :email AND id <> :id)")
+                .param("email", email).param("id", id).update() > 0;
+    }
+
     public void setRoles(long id, List<String> roles) {
         jdbc.sql("UPDATE users SET roles = :roles, updated_at = now() WHERE id = :id")
                 .param("roles", roles.toArray(String[]::new)).param("id", id).update();
@@ -96,6 +111,11 @@ public class AccountRepository {
         jdbc.sql("UPDATE users SET password_hash = :hash, password_change_required = false, failed_logins = 0, "
                         + "locked_until = NULL, updated_at = :now WHERE id = :id")
                 .param("hash", passwordHash).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    public void forceEmailVerified(long id) {
+        jdbc.sql("UPDATE users SET email_verified_at = COALESCE(email_verified_at, now()), updated_at = now() WHERE id = :id")
+                .param("id", id).update();
     }
 
     /** Marks the email verified when it is still the account's email; true when it changed anything. */

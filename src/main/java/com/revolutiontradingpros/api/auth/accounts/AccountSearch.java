@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.revolutiontradingpros.api.auth.AccountStats;
 import com.revolutiontradingpros.api.platform.paging.PageQuery;
 
 /** The staff's account list: filters on role, status, verification and MFA, text search, dates, sorting. */
@@ -42,6 +43,35 @@ public class AccountSearch {
     public long count(PageQuery query, @Nullable Instant createdFrom, @Nullable Instant createdTo, @Nullable Collection<Long> only) {
         return jdbc.sql("SELECT count(*) FROM users" + where(query, createdFrom, createdTo, only))
                 .params(params(query, createdFrom, createdTo, only)).query(Long.class).single();
+    }
+
+    /** Counts for the staff dashboard: by role and status, sign-ups per day in a range, verification and MFA shares. */
+    public AccountStats stats(Instant from, Instant to) {
+        var byStatus = new java.util.TreeMap<String, Long>();
+        jdbc.sql("SELECT status, count(*) AS n FROM users GROUP BY status")
+                .query((rs, n) -> Map.entry(rs.getString("status"), rs.getLong("n"))).list()
+                .forEach(e -> byStatus.put(e.getKey(), e.getValue()));
+        var byRole = new java.util.TreeMap<String, Long>();
+        jdbc.sql("SELECT role, count(*) AS n FROM users, unnest(roles) AS role WHERE status <> 'deleted' GROUP BY role")
+                .query((rs, n) -> Map.entry(rs.getString("role"), rs.getLong("n"))).list()
+                .forEach(e -> byRole.put(e.getKey(), e.getValue()));
+        var shares = jdbc.sql("""
+                SELECT count(*) AS total, count(*) FILTER (WHERE email_verified_at IS NOT NULL) AS verified,
+                       count(*) FILTER (WHERE mfa_enabled) AS mfa
+                FROM users WHERE status <> 'deleted'""")
+                .query((rs, n) -> new long[] {rs.getLong("total"), rs.getLong("verified"), rs.getLong("mfa")}).single();
+        var signups = jdbc.sql("""
+                SELECT d::date AS day, count(u.id) AS n
+                FROM generate_series(CAST(:from AS timestamptz), CAST(:to AS timestamptz) - interval '1 day', interval '1 day') AS d
+                LEFT JOIN users u ON u.created_at >= d AND u.created_at < d + interval '1 day'
+                GROUP BY d ORDER BY d""")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, n) -> new AccountStats.DailyCount(rs.getDate("day").toLocalDate(), rs.getLong("n"))).list();
+        return new AccountStats(byRole, byStatus, signups, percent(shares[1], shares[0]), percent(shares[2], shares[0]));
+    }
+
+    private static double percent(long part, long whole) {
+        return whole == 0 ? 0 : Math.round(1000.0 * part / whole) / 10.0;
     }
 
     private static String where(PageQuery query, @Nullable Instant from, @Nullable Instant to, @Nullable Collection<Long> only) {

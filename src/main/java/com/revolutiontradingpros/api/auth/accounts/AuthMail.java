@@ -40,6 +40,14 @@ public class AuthMail {
                         + "your password stays as it is.</p>");
     }
 
+    public void invitation(Account account, String token) {
+        String link = site + "/reset-password?token=" + token;
+        send(account, "You are invited to Revolution Trading Pros", "invitation",
+                "An account was created for you at Revolution Trading Pros.\n\nChoose your password within 7 days:\n" + link,
+                "<p>An account was created for you at Revolution Trading Pros.</p><p><a href=\"" + esc(link)
+                        + "\">Choose your password</a> within 7 days.</p>");
+    }
+
     public void confirmEmailChange(Account account, String newEmail, String token) {
         String link = site + "/confirm-email?token=" + token;
         mail.send(new MailMessage(newEmail, "Confirm your new email address", "You asked to use this address for your Revolution "

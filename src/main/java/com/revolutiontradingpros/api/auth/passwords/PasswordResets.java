@@ -23,9 +23,10 @@ import com.revolutiontradingpros.api.platform.web.ApiException;
 
 /** Password reset links (valid 60 minutes, single use) and password changes. */
 @Service
-class PasswordResets {
+public class PasswordResets {
 
     static final Duration VALID_FOR = Duration.ofMinutes(60);
+    static final Duration INVITATION_VALID_FOR = Duration.ofDays(7);
 
     private final JdbcClient jdbc;
     private final AccountRepository accounts;
@@ -50,14 +51,28 @@ class PasswordResets {
     @Transactional
     void request(String email, ClientInfo client) {
         accounts.findByEmail(email).filter(Account::active).ifPresent(account -> {
-            String token = SecretTokens.generate();
-            Instant now = Instant.now(clock);
-            jdbc.sql("INSERT INTO password_resets (user_id, token_hash, created_at, expires_at) VALUES (:user, :hash, :now, :expires)")
-                    .param("user", account.id()).param("hash", SecretTokens.hash(token)).param("now", Timestamp.from(now))
-                    .param("expires", Timestamp.from(now.plus(VALID_FOR))).update();
             events.record(account.id(), "password_reset_requested", client, Map.of());
-            mail.passwordReset(account, token);
+            mail.passwordReset(account, link(account, VALID_FOR));
         });
+    }
+
+    /** A reset link sent by the staff: a plain reset, or an invitation to set a first password (valid 7 days). */
+    @Transactional
+    public void sendFor(Account account, boolean invitation) {
+        if (invitation) {
+            mail.invitation(account, link(account, INVITATION_VALID_FOR));
+        } else {
+            mail.passwordReset(account, link(account, VALID_FOR));
+        }
+    }
+
+    private String link(Account account, Duration validFor) {
+        String token = SecretTokens.generate();
+        Instant now = Instant.now(clock);
+        jdbc.sql("INSERT INTO password_resets (user_id, token_hash, created_at, expires_at) VALUES (:user, :hash, :now, :expires)")
+                .param("user", account.id()).param("hash", SecretTokens.hash(token)).param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(now.plus(validFor))).update();
+        return token;
     }
 
     /** The account a usable link belongs to: 410 when it expired, 400 when used or unknown. */

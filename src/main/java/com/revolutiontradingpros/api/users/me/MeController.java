@@ -1,11 +1,8 @@
 package com.revolutiontradingpros.api.users.me;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -28,6 +25,9 @@ import com.revolutiontradingpros.api.platform.security.CurrentUser;
 import com.revolutiontradingpros.api.platform.security.RequiresAbility;
 import com.revolutiontradingpros.api.platform.web.ApiException;
 import com.revolutiontradingpros.api.users.activity.ActivityLog;
+import com.revolutiontradingpros.api.users.profiles.Profile;
+import com.revolutiontradingpros.api.users.profiles.ProfilePatch;
+import com.revolutiontradingpros.api.users.profiles.ProfileRepository;
 
 @RestController
 @Tag(name = "Me")
@@ -85,7 +85,7 @@ class MeController {
         if (!result.name().equals(account.name())) {
             accounts.rename(me.id(), result.name());
         }
-        var changes = changes(before, account.name(), result);
+        var changes = ProfilePatch.changes(before, account.name(), result);
         if (!changes.isEmpty()) {
             activity.record(me.id(), me.id(), "profile_updated", Map.of("changes", changes), request.getRemoteAddr());
         }
@@ -97,26 +97,5 @@ class MeController {
     Page<ActivityLog.Entry> activity(CurrentUser me,
             @PageParams(sort = {"created_at"}, defaultSort = "-created_at", filters = {"action"}) PageQuery query) {
         return query.page(activity.list(me.id(), query), activity.count(me.id(), query));
-    }
-
-    private static Map<String, Object> changes(Profile before, String nameBefore, ProfilePatch.Result after) {
-        var changes = new LinkedHashMap<String, Object>();
-        if (!nameBefore.equals(after.name())) {
-            changes.put("name", change(nameBefore, after.name()));
-        }
-        var old = before.fields();
-        after.profile().fields().forEach((field, value) -> {
-            if (!Objects.equals(old.get(field), value)) {
-                changes.put(field, change(old.get(field), value));
-            }
-        });
-        return changes;
-    }
-
-    private static Map<String, @Nullable Object> change(@Nullable Object from, @Nullable Object to) {
-        var change = new HashMap<String, @Nullable Object>();
-        change.put("from", from);
-        change.put("to", to);
-        return change;
     }
 }

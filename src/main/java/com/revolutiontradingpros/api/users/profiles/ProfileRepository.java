@@ -1,10 +1,10 @@
-package com.revolutiontradingpros.api.users.me;
+package com.revolutiontradingpros.api.users.profiles;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class ProfileRepository {
+public class ProfileRepository {
 
     private final JdbcClient jdbc;
 
@@ -12,7 +12,7 @@ class ProfileRepository {
         this.jdbc = jdbc;
     }
 
-    Profile find(long userId) {
+    public Profile find(long userId) {
         return jdbc.sql("""
                 SELECT display_name, avatar_key, bio, timezone, locale, phone, country, trading_experience,
                        tradingview_username, thinkorswim_username, marketing_opt_in
@@ -25,7 +25,7 @@ class ProfileRepository {
                 .optional().orElse(Profile.EMPTY);
     }
 
-    void save(long userId, Profile profile) {
+    public void save(long userId, Profile profile) {
         jdbc.sql("""
                 INSERT INTO user_profiles (user_id, display_name, avatar_key, bio, timezone, locale, phone, country, trading_experience,
                                            tradingview_username, thinkorswim_username, marketing_opt_in, updated_at)

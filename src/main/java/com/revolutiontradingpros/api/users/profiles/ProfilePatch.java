@@ -1,10 +1,13 @@
-package com.revolutiontradingpros.api.users.me;
+package com.revolutiontradingpros.api.users.profiles;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -16,7 +19,7 @@ import com.revolutiontradingpros.api.platform.web.FieldErrors;
  * A partial update of /me as JSON merge patch: a field left out stays, a field set to null is cleared (name cannot
  * be). Every field is checked and all problems are reported together.
  */
-final class ProfilePatch {
+public final class ProfilePatch {
 
     private static final Set<String> FIELDS = Set.of("name", "display_name", "bio", "timezone", "locale", "phone", "country",
             "trading_experience", "tradingview_username", "thinkorswim_username", "marketing_opt_in");
@@ -29,7 +32,7 @@ final class ProfilePatch {
     }
 
     /** The new profile and name after the patch, or a 422 with every field error. */
-    static Result apply(Map<String, Object> patch, Profile current, String currentName) {
+    public static Result apply(Map<String, Object> patch, Profile current, String currentName) {
         var errors = new FieldErrors();
         patch.keySet().stream().filter(key -> !FIELDS.contains(key)).sorted()
                 .forEach(key -> errors.add(key, "is not a field of your profile"));
@@ -58,7 +61,7 @@ final class ProfilePatch {
         return new Result(name == null ? currentName : name.strip(), profile);
     }
 
-    record Result(String name, Profile profile) {
+    public record Result(String name, Profile profile) {
     }
 
     private static @Nullable String text(Map<String, Object> patch, String field, int max, FieldErrors errors) {
@@ -144,5 +147,27 @@ final class ProfilePatch {
         }
         errors.add(field, "must be true or false");
         return false;
+    }
+
+    /** The fields a patch changed, each as {from, to}, for the activity log. */
+    public static Map<String, Object> changes(Profile before, String nameBefore, ProfilePatch.Result after) {
+        var changes = new LinkedHashMap<String, Object>();
+        if (!nameBefore.equals(after.name())) {
+            changes.put("name", change(nameBefore, after.name()));
+        }
+        var old = before.fields();
+        after.profile().fields().forEach((field, value) -> {
+            if (!Objects.equals(old.get(field), value)) {
+                changes.put(field, change(old.get(field), value));
+            }
+        });
+        return changes;
+    }
+
+    private static Map<String, @Nullable Object> change(@Nullable Object from, @Nullable Object to) {
+        var change = new HashMap<String, @Nullable Object>();
+        change.put("from", from);
+        change.put("to", to);
+        return change;
     }
 }

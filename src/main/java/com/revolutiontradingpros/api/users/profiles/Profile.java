@@ -1,4 +1,4 @@
-package com.revolutiontradingpros.api.users.me;
+package com.revolutiontradingpros.api.users.profiles;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -6,14 +6,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** The profile fields the users module keeps about an account. */
-record Profile(@Nullable String displayName, @Nullable String avatarKey, @Nullable String bio, @Nullable String timezone,
+public record Profile(@Nullable String displayName, @Nullable String avatarKey, @Nullable String bio, @Nullable String timezone,
         @Nullable String locale, @Nullable String phone, @Nullable String country, @Nullable String tradingExperience,
         @Nullable String tradingviewUsername, @Nullable String thinkorswimUsername, boolean marketingOptIn) {
 
-    static final Profile EMPTY = new Profile(null, null, null, null, null, null, null, null, null, null, false);
+    public static final Profile EMPTY = new Profile(null, null, null, null, null, null, null, null, null, null, false);
 
     /** The editable fields by their JSON names, for diffs in the activity log. */
-    Map<String, @Nullable Object> fields() {
+    public Map<String, @Nullable Object> fields() {
         var map = new LinkedHashMap<String, @Nullable Object>();
         map.put("display_name", displayName);
         map.put("bio", bio);
