@@ -59,6 +59,13 @@ public class Accounts {
         return search.find(query, createdFrom, createdTo, only).stream().map(Accounts::view).toList();
     }
 
+    /** Streams every matching account (inside one read-only transaction, so PostgreSQL uses a cursor). */
+    @Transactional(readOnly = true)
+    public void stream(PageQuery query, @Nullable Instant createdFrom, @Nullable Instant createdTo, @Nullable Collection<Long> only,
+            java.util.function.Consumer<AccountView> each) {
+        search.stream(query, createdFrom, createdTo, only, account -> each.accept(view(account)));
+    }
+
     public long count(PageQuery query, @Nullable Instant createdFrom, @Nullable Instant createdTo, @Nullable Collection<Long> only) {
         return search.count(query, createdFrom, createdTo, only);
     }

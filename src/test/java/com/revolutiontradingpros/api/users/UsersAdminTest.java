@@ -152,6 +152,25 @@ class UsersAdminTest extends ApiTest {
     }
 
     @Test
+    void csvExportStreamsTheFilterAndNeutralisesFormulas() {
+        var evil = member("=HYPERLINK(A1),@SUM(B2)");
+        Http admin = as(Role.ADMIN);
+        admin.put("/users/" + evil.id() + "/tags", "{\"tags\":[\"csv-probe\"]}");
+        var csv = admin.get("/users/export?filter[tag]=csv-probe&bom=true");
+        assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).startsWith("attachment; filename=\"users-");
+        String body = csv.body();
+        assertThat(body).startsWith("\uFEFFid,email,name,roles,status,email_verified,mfa_enabled,tags,created_at,last_login_at\r\n");
+        var lines = body.split("\r\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[1]).contains(",\"'=HYPERLINK(A1),@SUM(B2)\",").contains(evil.email()).contains("csv-probe");
+        assertThat(admin.get("/users/export").body()).doesNotStartWith("\uFEFF");
+        assertProblem(evil.client().get("/users/export"), 403, "forbidden");
+        assertProblem(admin.get("/users/export?filter[status]=gone"), 422, "validation_failed");
+    }
+
+    @Test
     void tagsAndNotes() {
         var x = member("Tagged");
         Http admin = as(Role.ADMIN);

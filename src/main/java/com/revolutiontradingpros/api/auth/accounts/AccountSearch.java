@@ -40,6 +40,17 @@ public class AccountSearch {
                 .params(params).query(AccountRepository::row).list();
     }
 
+    /** Every matching account in the query's order, fed to {@code each} from a cursor: memory stays flat for any count. */
+    public void stream(PageQuery query, @Nullable Instant createdFrom, @Nullable Instant createdTo, @Nullable Collection<Long> only,
+            java.util.function.Consumer<Account> each) {
+        jdbc.sql("SELECT id, email::text AS email, email_verified_at, password_hash, name, status, roles, mfa_enabled, failed_logins, "
+                        + "locked_until, last_login_at, password_change_required, created_at, updated_at FROM users"
+                        + where(query, createdFrom, createdTo, only) + query.orderBy(SORTS, "id DESC"))
+                .params(params(query, createdFrom, createdTo, only))
+                .withFetchSize(1000)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(AccountRepository.row(rs, 0)));
+    }
+
     public long count(PageQuery query, @Nullable Instant createdFrom, @Nullable Instant createdTo, @Nullable Collection<Long> only) {
         return jdbc.sql("SELECT count(*) FROM users" + where(query, createdFrom, createdTo, only))
                 .params(params(query, createdFrom, createdTo, only)).query(Long.class).single();

@@ -53,8 +53,6 @@ import com.revolutiontradingpros.api.users.tags.UserTags;
 @Tag(name = "Users")
 class UsersAdminController {
 
-    private static final Set<String> STATUSES = Set.of("active", "suspended", "deleted");
-
     private final Accounts accounts;
     private final UserTags tags;
     private final UserNotes notes;
@@ -100,20 +98,9 @@ class UsersAdminController {
                     filters = {"role", "status", "verified", "mfa", "tag"}, searchable = true) PageQuery query,
             @Parameter(description = "YYYY-MM-DD or RFC 3339") @RequestParam(name = "created_from", required = false) @Nullable String createdFrom,
             @Parameter(description = "YYYY-MM-DD or RFC 3339, exclusive") @RequestParam(name = "created_to", required = false) @Nullable String createdTo) {
-        var errors = new FieldErrors();
-        query.filter("role").filter(role -> Role.fromWireName(role).isEmpty())
-                .ifPresent(role -> errors.add("filter[role]", "must be member, author, editor, admin or super_admin"));
-        query.filter("status").filter(status -> !STATUSES.contains(status))
-                .ifPresent(status -> errors.add("filter[status]", "must be active, suspended or deleted"));
-        for (String flag : List.of("verified", "mfa")) {
-            query.filter(flag).filter(value -> !value.equals("true") && !value.equals("false"))
-                    .ifPresent(value -> errors.add("filter[" + flag + "]", "must be true or false"));
-        }
-        Instant from = errors.instant(createdFrom, "created_from");
-        Instant to = errors.instant(createdTo, "created_to");
-        errors.throwIfAny();
-        List<Long> only = query.filter("tag").map(tags::usersWith).orElse(null);
-        return query.page(accounts.search(query, from, to, only), accounts.count(query, from, to, only));
+        var filter = UserFilter.of(query, createdFrom, createdTo, tags);
+        return query.page(accounts.search(query, filter.createdFrom(), filter.createdTo(), filter.only()),
+                accounts.count(query, filter.createdFrom(), filter.createdTo(), filter.only()));
     }
 
     @PostMapping("/users")

@@ -1,6 +1,10 @@
 package com.revolutiontradingpros.api.users.tags;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,6 +28,16 @@ public class UserTags {
 
     public List<String> of(long userId) {
         return jdbc.sql("SELECT tag FROM user_tags WHERE user_id = :user ORDER BY tag").param("user", userId).query(String.class).list();
+    }
+
+    /** The tags of many users in one query. */
+    public Map<Long, List<String>> of(Collection<Long> userIds) {
+        var byUser = new HashMap<Long, List<String>>();
+        jdbc.sql("SELECT user_id, tag FROM user_tags WHERE user_id = ANY (:ids) ORDER BY tag")
+                .param("ids", userIds.toArray(Long[]::new))
+                .query((rs, n) -> Map.entry(rs.getLong("user_id"), rs.getString("tag"))).list()
+                .forEach(entry -> byUser.computeIfAbsent(entry.getKey(), id -> new ArrayList<>()).add(entry.getValue()));
+        return byUser;
     }
 
     public List<Long> usersWith(String tag) {
