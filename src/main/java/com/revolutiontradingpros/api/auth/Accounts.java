@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -89,6 +90,20 @@ public class Accounts {
             resets.sendFor(account, true);
         }
         return view(account);
+    }
+
+    /**
+     * Creates or updates accounts by email in one statement, so a batch applies whole or not at all; returns each
+     * email's outcome. Idempotent: the same rows again are all unchanged.
+     */
+    @Transactional
+    public Map<String, ImportedAccount.Outcome> importAccounts(List<ImportedAccount> rows) {
+        return accounts.upsertImported(rows);
+    }
+
+    /** The ids of the accounts with these emails (emails compare case-insensitively). */
+    public Map<String, Long> idsByEmail(Collection<String> emails) {
+        return accounts.idsByEmail(emails);
     }
 
     /** Changes a user's email (it must be verified again); 409 when another account has it. */

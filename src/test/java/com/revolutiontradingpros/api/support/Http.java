@@ -70,6 +70,19 @@ public final class Http {
         return send("PATCH", path, "application/json", json, headers);
     }
 
+    /** A multipart/form-data POST with one file part. */
+    public Response postFile(String path, String field, String filename, String contentType, byte[] content) {
+        String boundary = "----rtp" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        body.writeBytes(head);
+        body.writeBytes(content);
+        body.writeBytes(tail);
+        return send("POST", path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
     public Response send(String method, String path, String contentType, String body, String... headers) {
         return send(method, path, contentType, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
     }

@@ -5,12 +5,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import com.revolutiontradingpros.api.auth.ImportedAccount;
 
 @Repository
 public class AccountRepository {
@@ -69,6 +73,49 @@ public class AccountRepository {
                         + "ON CONFLICT (email) DO NOTHING RETURNING " + COLUMNS)
                 .param("email", email).param("name", name).param("roles", roles.toArray(String[]::new))
                 .query(AccountRepository::row).optional();
+    }
+
+    /** Bulk upsert of imported accounts; emails the statement did not touch are unchanged. */
+    public Map<String, ImportedAccount.Outcome> upsertImported(
+            List<ImportedAccount> rows) {
+        var result = new LinkedHashMap<String, ImportedAccount.Outcome>();
+        rows.forEach(row -> result.put(row.email(), ImportedAccount.Outcome.UNCHANGED));
+        if (rows.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("""
+                INSERT INTO users (email, name, roles, password_hash)
+                SELECT r.email, r.name, string_to_array(r.roles, ' '), r.hash
+                FROM unnest(CAST(:emails AS text[]), CAST(:names AS text[]), CAST(:roles AS text[]), CAST(:hashes AS text[]))
+                     AS r(email, name, roles, hash)
+                ON CONFLICT (email) DO UPDATE SET
+                    name = EXCLUDED.name,
+                    roles = CASE WHEN users.roles && ARRAY['admin', 'super_admin'] THEN users.roles ELSE EXCLUDED.roles END,
+                    password_hash = COALESCE(users.password_hash, EXCLUDED.password_hash),
+                    updated_at = now()
+                WHERE users.name IS DISTINCT FROM EXCLUDED.name
+                   OR (NOT users.roles && ARRAY['admin', 'super_admin'] AND users.roles IS DISTINCT FROM EXCLUDED.roles)
+                   OR (users.password_hash IS NULL AND EXCLUDED.password_hash IS NOT NULL)
+                RETURNING email::text AS email, (xmax = 0) AS inserted""")
+                .param("emails", rows.stream().map(ImportedAccount::email).toArray(String[]::new))
+                .param("names", rows.stream().map(ImportedAccount::name).toArray(String[]::new))
+                .param("roles", rows.stream().map(row -> String.join(" ", row.roles())).toArray(String[]::new))
+                .param("hashes", rows.stream().map(ImportedAccount::passwordHash).toArray(String[]::new))
+                .query((rs, n) -> Map.entry(rs.getString("email"), rs.getBoolean("inserted")))
+                .list()
+                .forEach(entry -> result.put(entry.getKey(), entry.getValue()
+                        ? ImportedAccount.Outcome.CREATED
+                        : ImportedAccount.Outcome.UPDATED));
+        return result;
+    }
+
+    public Map<String, Long> idsByEmail(java.util.Collection<String> emails) {
+        var ids = new LinkedHashMap<String, Long>();
+        jdbc.sql("SELECT lower(email::text) AS email, id FROM users WHERE email = ANY (CAST(:emails AS citext[]))")
+                .param("emails", emails.toArray(String[]::new))
+                .query((rs, n) -> Map.entry(rs.getString("email"), rs.getLong("id"))).list()
+                .forEach(entry -> ids.put(entry.getKey(), entry.getValue()));
+        return ids;
     }
 
     /** Changes the email (unverified again); false when another account has it. */
