@@ -171,6 +171,30 @@ class UsersAdminTest extends ApiTest {
     }
 
     @Test
+    void bulkActionsReportEveryId() {
+        var a = member("Bulk A");
+        var b = member("Bulk B");
+        Http admin = as(Role.ADMIN);
+        var tagged = admin.post("/users/bulk", "{\"action\":\"add_tag\",\"tag\":\"Spring-Promo\",\"ids\":[%d,%d,987654321]}".formatted(a.id(), b.id()));
+        assertThat(tagged.status()).as(tagged.toString()).isEqualTo(200);
+        assertThat(tagged.json().get("succeeded").asInt()).isEqualTo(2);
+        assertThat(tagged.json().get("failed").asInt()).isEqualTo(1);
+        assertThat(tagged.json().get("results").get(2).get("code").asString()).isEqualTo("not_found");
+        assertThat(admin.get("/users?filter[tag]=spring-promo").json().get("meta").get("total").asInt()).isEqualTo(2);
+
+        var suspended = admin.post("/users/bulk", "{\"action\":\"suspend\",\"ids\":[%d]}".formatted(a.id()));
+        assertThat(suspended.json().get("succeeded").asInt()).isEqualTo(1);
+        Eventually.within(Duration.ofSeconds(1), () -> assertThat(a.client().get("/me").status()).isEqualTo(401));
+        assertThat(admin.post("/users/bulk", "{\"action\":\"remove_tag\",\"tag\":\"spring-promo\",\"ids\":[%d]}".formatted(b.id()))
+                .json().get("succeeded").asInt()).isEqualTo(1);
+
+        assertProblem(admin.post("/users/bulk", "{\"action\":\"explode\",\"ids\":[1]}"), 422, "validation_failed");
+        assertProblem(admin.post("/users/bulk", "{\"action\":\"add_tag\",\"ids\":[1]}"), 422, "validation_failed");
+        assertProblem(admin.post("/users/bulk", "{\"action\":\"suspend\",\"ids\":[]}"), 422, "validation_failed");
+        assertProblem(b.client().post("/users/bulk", "{\"action\":\"suspend\",\"ids\":[1]}"), 403, "forbidden");
+    }
+
+    @Test
     void tagsAndNotes() {
         var x = member("Tagged");
         Http admin = as(Role.ADMIN);

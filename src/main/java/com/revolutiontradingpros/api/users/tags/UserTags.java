@@ -44,6 +44,18 @@ public class UserTags {
         return jdbc.sql("SELECT user_id FROM user_tags WHERE tag = :tag").param("tag", normalise(tag)).query(Long.class).list();
     }
 
+    /** Adds one tag (no error if present); false when the user already has the most tags allowed. */
+    public boolean add(long userId, String tag) {
+        return jdbc.sql("INSERT INTO user_tags (user_id, tag) SELECT :user, :tag "
+                        + "WHERE (SELECT count(*) FROM user_tags WHERE user_id = :user) < :max ON CONFLICT DO NOTHING")
+                .param("user", userId).param("tag", normalise(tag)).param("max", MAX_PER_USER).update() > 0
+                || of(userId).contains(normalise(tag));
+    }
+
+    public void remove(long userId, String tag) {
+        jdbc.sql("DELETE FROM user_tags WHERE user_id = :user AND tag = :tag").param("user", userId).param("tag", normalise(tag)).update();
+    }
+
     /** Replaces the user's tags after checking every one; returns them as stored. */
     public List<String> replace(long userId, List<String> tags) {
         var errors = new FieldErrors();
