@@ -195,6 +195,29 @@ class UsersAdminTest extends ApiTest {
     }
 
     @Test
+    void superAdminsImpersonateReadOnly() {
+        var x = member("Impersonated Member");
+        assertProblem(as(Role.ADMIN).post("/users/" + x.id() + "/impersonate", ""), 403, "forbidden");
+        var issued = as(Role.SUPER_ADMIN).post("/users/" + x.id() + "/impersonate", "");
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
+        assertThat(issued.json().get("expires_in").asInt()).isEqualTo(900);
+        Http asX = http.fromNewIp().withToken(issued.json().get("access_token").asString());
+
+        var me = asX.get("/me");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().get("email").asString()).isEqualTo(x.email());
+        assertThat(me.header("X-Impersonated-By")).isNotBlank();
+        var change = asX.put("/auth/password", "{\"current_password\":\"%s\",\"password\":\"Hijacked-Password-99\"}".formatted(PASSWORD));
+        assertProblem(change, 403, "impersonation_read_only");
+        assertThat(change.header("X-Impersonated-By")).isNotBlank();
+        assertProblem(asX.patch("/me", "{\"name\":\"changed\"}"), 403, "impersonation_read_only");
+        assertProblem(asX.post("/auth/mfa/totp/setup", ""), 403, "impersonation_read_only");
+        assertThat(as(Role.ADMIN).get("/users/" + x.id() + "/activity?filter[action]=impersonated").json().get("meta").get("total").asInt())
+                .isEqualTo(1);
+        assertProblem(as(Role.SUPER_ADMIN).post("/users/987654321/impersonate", ""), 404, "not_found");
+    }
+
+    @Test
     void tagsAndNotes() {
         var x = member("Tagged");
         Http admin = as(Role.ADMIN);

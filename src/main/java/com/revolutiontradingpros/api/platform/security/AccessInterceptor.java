@@ -18,6 +18,8 @@ import com.revolutiontradingpros.api.platform.web.ApiException;
  */
 public class AccessInterceptor implements HandlerInterceptor {
 
+    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+
     private final Map<HandlerMethod, Access> rules = new ConcurrentHashMap<>();
 
     @Override
@@ -26,10 +28,18 @@ public class AccessInterceptor implements HandlerInterceptor {
             return true;
         }
         var access = rules.computeIfAbsent(method, AccessInterceptor::accessOf);
+        var caller = Callers.current();
+        if (caller.isPresent() && caller.get().impersonatedBy() != null) {
+            // Every answer to an impersonation token says so, and such a token only reads.
+            response.setHeader("X-Impersonated-By", Long.toString(caller.get().impersonatedBy()));
+            if (!SAFE_METHODS.contains(request.getMethod())) {
+                throw ApiException.forbidden("impersonation_read_only", "an impersonation token can only read");
+            }
+        }
         if (access.isPublic()) {
             return true;
         }
-        var user = Callers.current().orElseThrow(() ->
+        var user = caller.orElseThrow(() ->
                 ApiException.unauthorized("unauthenticated", "sign in to use this endpoint"));
         if (access.role() != null && !user.has(access.role())) {
             throw ApiException.forbidden("forbidden", "this needs the " + access.role().wireName() + " role");

@@ -34,6 +34,11 @@ public class AccessTokens {
     }
 
     public String issue(CurrentUser user) {
+        return issue(user, properties.accessTokenTtl());
+    }
+
+    /** A token for {@code user} that also names who is acting as them ({@code imp}); such tokens are read-only. */
+    public String issue(CurrentUser user, Duration lifetime) {
         var now = Instant.now(clock);
         var claims = new JWTClaimsSet.Builder()
                 .issuer(properties.issuer())
@@ -41,7 +46,8 @@ public class AccessTokens {
                 .claim("sid", user.sessionId())
                 .claim("roles", ApiAuthentication.roleNames(user))
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(properties.accessTokenTtl())))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .claim("imp", user.impersonatedBy())
                 .jwtID(UUID.randomUUID().toString())
                 .build();
         var key = keys.current();

@@ -11,8 +11,14 @@ import org.jspecify.annotations.Nullable;
  *
  * @param sessionId the session of a JWT, null for personal access tokens
  * @param abilities what a personal access token may do; null for a session, which may do all its roles allow
+ * @param impersonatedBy the super admin acting as this user with a read-only token, if any
  */
-public record CurrentUser(long id, @Nullable String sessionId, Set<Role> roles, @Nullable Set<String> abilities) {
+public record CurrentUser(long id, @Nullable String sessionId, Set<Role> roles, @Nullable Set<String> abilities,
+        @Nullable Long impersonatedBy) {
+
+    public CurrentUser(long id, @Nullable String sessionId, Set<Role> roles, @Nullable Set<String> abilities) {
+        this(id, sessionId, roles, abilities, null);
+    }
 
     public boolean has(Role role) {
         for (Role held : roles) {

@@ -95,7 +95,10 @@ class SecurityConfig {
         } catch (NumberFormatException e) {
             throw new org.springframework.security.oauth2.server.resource.InvalidBearerTokenException("bad subject");
         }
-        return new ApiAuthentication(new CurrentUser(id, jwt.getClaimAsString("sid"), currentRoles.of(id).orElse(Set.copyOf(roles)), null));
+        Object impersonator = jwt.getClaims().get("imp");
+        Long impersonatedBy = impersonator instanceof Number number ? number.longValue() : null;
+        return new ApiAuthentication(new CurrentUser(id, jwt.getClaimAsString("sid"), currentRoles.of(id).orElse(Set.copyOf(roles)), null,
+                impersonatedBy));
     }
 
     @Bean
