@@ -72,6 +72,11 @@ public final class Http {
 
     /** A multipart/form-data POST with one file part. */
     public Response postFile(String path, String field, String filename, String contentType, byte[] content) {
+        return sendFile("POST", path, field, filename, contentType, content);
+    }
+
+    /** A multipart/form-data request with one file part. */
+    public Response sendFile(String method, String path, String field, String filename, String contentType, byte[] content) {
         String boundary = "----rtp" + java.util.UUID.randomUUID();
         var body = new java.io.ByteArrayOutputStream();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
@@ -80,7 +85,7 @@ public final class Http {
         body.writeBytes(head);
         body.writeBytes(content);
         body.writeBytes(tail);
-        return send("POST", path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+        return send(method, path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
     }
 
     public Response send(String method, String path, String contentType, String body, String... headers) {

@@ -25,6 +25,7 @@ import com.revolutiontradingpros.api.platform.security.CurrentUser;
 import com.revolutiontradingpros.api.platform.security.RequiresAbility;
 import com.revolutiontradingpros.api.platform.web.ApiException;
 import com.revolutiontradingpros.api.users.activity.ActivityLog;
+import com.revolutiontradingpros.api.users.avatar.Avatars;
 import com.revolutiontradingpros.api.users.profiles.Profile;
 import com.revolutiontradingpros.api.users.profiles.ProfilePatch;
 import com.revolutiontradingpros.api.users.profiles.ProfileRepository;
@@ -36,8 +37,10 @@ class MeController {
     private final Accounts accounts;
     private final ProfileRepository profiles;
     private final ActivityLog activity;
+    private final Avatars avatars;
 
-    MeController(Accounts accounts, ProfileRepository profiles, ActivityLog activity) {
+    MeController(Accounts accounts, ProfileRepository profiles, ActivityLog activity, Avatars avatars) {
+        this.avatars = avatars;
         this.accounts = accounts;
         this.profiles = profiles;
         this.activity = activity;
@@ -46,13 +49,14 @@ class MeController {
     record Me(long id, String email, String name, @Nullable String displayName, @Nullable String bio, @Nullable String timezone,
             @Nullable String locale, @Nullable String phone, @Nullable String country,
             @Schema(allowableValues = {"beginner", "intermediate", "advanced", "professional"}) @Nullable String tradingExperience,
-            @Nullable String tradingviewUsername, @Nullable String thinkorswimUsername, boolean marketingOptIn, boolean hasAvatar,
+            @Nullable String tradingviewUsername, @Nullable String thinkorswimUsername, boolean marketingOptIn,
+            @Schema(description = "signed links to the 64 and 256 pixel thumbnails, valid an hour") @Nullable Map<String, String> avatar,
             List<String> roles, boolean emailVerified, boolean mfaEnabled, Instant createdAt) {
 
-        static Me of(AccountView account, Profile profile) {
+        static Me of(AccountView account, Profile profile, Avatars avatars) {
             return new Me(account.id(), account.email(), account.name(), profile.displayName(), profile.bio(), profile.timezone(),
                     profile.locale(), profile.phone(), profile.country(), profile.tradingExperience(), profile.tradingviewUsername(),
-                    profile.thinkorswimUsername(), profile.marketingOptIn(), profile.avatarKey() != null, account.roles(),
+                    profile.thinkorswimUsername(), profile.marketingOptIn(), avatars.urls(profile.avatarKey()), account.roles(),
                     account.emailVerified(), account.mfaEnabled(), account.createdAt());
         }
     }
@@ -70,7 +74,7 @@ class MeController {
     @Operation(summary = "Your profile, roles, verification and MFA status")
     Me me(CurrentUser me) {
         var account = accounts.find(me.id()).orElseThrow(() -> ApiException.unauthorized("invalid_token", "no such user"));
-        return Me.of(account, profiles.find(me.id()));
+        return Me.of(account, profiles.find(me.id()), avatars);
     }
 
     @PatchMapping("/me")
@@ -89,7 +93,7 @@ class MeController {
         if (!changes.isEmpty()) {
             activity.record(me.id(), me.id(), "profile_updated", Map.of("changes", changes), request.getRemoteAddr());
         }
-        return Me.of(accounts.find(me.id()).orElseThrow(), result.profile());
+        return Me.of(accounts.find(me.id()).orElseThrow(), result.profile(), avatars);
     }
 
     @GetMapping("/me/activity")

@@ -1,5 +1,6 @@
 package com.revolutiontradingpros.api.users.profiles;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,6 +24,16 @@ public class ProfileRepository {
                         rs.getString("trading_experience"), rs.getString("tradingview_username"), rs.getString("thinkorswim_username"),
                         rs.getBoolean("marketing_opt_in")))
                 .optional().orElse(Profile.EMPTY);
+    }
+
+    /** Sets (or clears, with null) the avatar key and returns the previous one. */
+    public @Nullable String setAvatar(long userId, @Nullable String key) {
+        String previous = find(userId).avatarKey();
+        jdbc.sql("""
+                INSERT INTO user_profiles (user_id, avatar_key) VALUES (:user, :key)
+                ON CONFLICT (user_id) DO UPDATE SET avatar_key = EXCLUDED.avatar_key, updated_at = now()""")
+                .param("user", userId).param("key", key).update();
+        return previous;
     }
 
     public void save(long userId, Profile profile) {
