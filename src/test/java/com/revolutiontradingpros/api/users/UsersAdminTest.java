@@ -88,10 +88,11 @@ class UsersAdminTest extends ApiTest {
 
         assertThat(admin.post("/users/" + x.id() + "/unsuspend", "").status()).isEqualTo(200);
         assertProblem(admin.post("/users/" + x.id() + "/unsuspend", ""), 409, "not_suspended");
-        assertThat(http.fromNewIp().post("/auth/login", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(x.email(), PASSWORD)).status())
-                .isEqualTo(200);
 
+        var relogged = http.fromNewIp().post("/auth/login", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(x.email(), PASSWORD));
+        Http again = http.fromNewIp().withToken(relogged.json().get("access_token").asString());
         assertThat(admin.delete("/users/" + x.id()).status()).isEqualTo(204);
+        Eventually.within(Duration.ofSeconds(1), () -> assertThat(again.get("/me").status()).isEqualTo(401));
         assertThat(admin.get("/users?q=" + x.email()).json().get("meta").get("total").asInt()).isZero();
         assertThat(admin.get("/users?filter[status]=deleted&q=" + x.email()).json().get("meta").get("total").asInt()).isEqualTo(1);
         assertThat(admin.post("/users/" + x.id() + "/restore", "").json().get("account").get("status").asString()).isEqualTo("active");
