@@ -1,9 +1,7 @@
 package com.revolutiontradingpros.api.users.notifications;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -11,8 +9,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,10 +25,10 @@ class NotificationSettingsController {
     static final List<String> CHANNELS = List.of("email", "sms", "push");
     static final List<String> TOPICS = List.of("alerts", "room_start", "course_update", "newsletter", "billing", "security");
 
-    private final JdbcClient jdbc;
+    private final NotificationSettings settings;
 
-    NotificationSettingsController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    NotificationSettingsController(NotificationSettings settings) {
+        this.settings = settings;
     }
 
     record Setting(@Schema(allowableValues = {"email", "sms", "push"}) String channel,
@@ -49,23 +45,19 @@ class NotificationSettingsController {
     @GetMapping("/me/notifications/settings")
     @Operation(summary = "Every channel × topic switch, defaults filled in; locked ones cannot be changed")
     List<Setting> get(CurrentUser me) {
-        var stored = new HashMap<String, Boolean>();
-        jdbc.sql("SELECT channel, topic, enabled FROM notification_settings WHERE user_id = :user").param("user", me.id())
-                .query((rs, n) -> Map.entry(rs.getString("channel") + "/" + rs.getString("topic"), rs.getBoolean("enabled")))
-                .list().forEach(entry -> stored.put(entry.getKey(), entry.getValue()));
-        var settings = new ArrayList<Setting>();
+        var stored = settings.stored(me.id());
+        var all = new ArrayList<Setting>();
         for (String channel : CHANNELS) {
             for (String topic : TOPICS) {
                 boolean locked = locked(channel, topic);
                 boolean enabled = locked || stored.getOrDefault(channel + "/" + topic, "email".equals(channel));
-                settings.add(new Setting(channel, topic, enabled, locked));
+                all.add(new Setting(channel, topic, enabled, locked));
             }
         }
-        return settings;
+        return all;
     }
 
     @PutMapping("/me/notifications/settings")
-    @Transactional
     @Operation(summary = "Change switches; the ones not sent stay as they are; turning security email off is 422")
     List<Setting> put(CurrentUser me, @Valid @RequestBody Update body) {
         var errors = new FieldErrors();
@@ -82,13 +74,7 @@ class NotificationSettingsController {
             }
         }
         errors.throwIfAny();
-        for (var setting : body.settings()) {
-            jdbc.sql("""
-                    INSERT INTO notification_settings (user_id, channel, topic, enabled) VALUES (:user, :channel, :topic, :enabled)
-                    ON CONFLICT (user_id, channel, topic) DO UPDATE SET enabled = EXCLUDED.enabled""")
-                    .param("user", me.id()).param("channel", setting.channel()).param("topic", setting.topic())
-                    .param("enabled", setting.enabled()).update();
-        }
+        settings.save(me.id(), body.settings());
         return get(me);
     }
 

@@ -12,13 +12,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 import com.revolutiontradingpros.api.platform.security.CurrentUser;
 import com.revolutiontradingpros.api.platform.web.FieldErrors;
@@ -51,41 +48,36 @@ class PreferencesController {
     }
 
     /** For the API docs: the documented preference keys. */
-    record Preferences(@Schema(allowableValues = {"light", "dark", "system"}) String theme, @Nullable String defaultRoom,
+    record PreferenceValues(@Schema(allowableValues = {"light", "dark", "system"}) String theme, @Nullable String defaultRoom,
             @Schema(allowableValues = {"email", "sms", "push"}) List<String> alertChannels, boolean compactMode, boolean showPnl,
             @Schema(allowableValues = {"1m", "5m", "15m", "1h", "4h", "1d"}) String chartInterval) {
     }
 
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final Preferences preferences;
 
-    PreferencesController(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
+    PreferencesController(Preferences preferences) {
+        this.preferences = preferences;
     }
 
     @GetMapping("/me/preferences")
     @Operation(summary = "All your preferences, defaults filled in")
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the preferences",
-            content = @Content(schema = @Schema(implementation = Preferences.class)))
+            content = @Content(schema = @Schema(implementation = PreferenceValues.class)))
     Map<String, @Nullable Object> get(CurrentUser me) {
         var values = new TreeMap<String, @Nullable Object>();
         KEYS.forEach((key, preference) -> values.put(key, preference.fallback()));
-        jdbc.sql("SELECT key, value::text AS value FROM user_preferences WHERE user_id = :user").param("user", me.id())
-                .query((rs, n) -> Map.entry(rs.getString("key"), rs.getString("value"))).list()
-                .forEach(entry -> {
-                    if (KEYS.containsKey(entry.getKey())) {
-                        values.put(entry.getKey(), json.readValue(entry.getValue(), Object.class));
-                    }
-                });
+        preferences.stored(me.id()).forEach((key, value) -> {
+            if (KEYS.containsKey(key)) {
+                values.put(key, value);
+            }
+        });
         return values;
     }
 
     @PutMapping("/me/preferences")
-    @Transactional
     @Operation(summary = "Replace your preferences; unknown keys and bad values are 422")
     Map<String, @Nullable Object> put(CurrentUser me, @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-            schema = @Schema(implementation = Preferences.class))) @RequestBody Map<String, Object> body) {
+            schema = @Schema(implementation = PreferenceValues.class))) @RequestBody Map<String, Object> body) {
         var errors = new FieldErrors();
         body.forEach((key, value) -> {
             var preference = KEYS.get(key);
@@ -96,9 +88,7 @@ class PreferencesController {
             }
         });
         errors.throwIfAny();
-        jdbc.sql("DELETE FROM user_preferences WHERE user_id = :user").param("user", me.id()).update();
-        body.forEach((key, value) -> jdbc.sql("INSERT INTO user_preferences (user_id, key, value) VALUES (:user, :key, CAST(:value AS jsonb))")
-                .param("user", me.id()).param("key", key).param("value", json.writeValueAsString(value)).update());
+        preferences.replace(me.id(), body);
         return get(me);
     }
 }

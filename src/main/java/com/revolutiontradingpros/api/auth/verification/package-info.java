@@ -1,0 +1,5 @@
+/** Email address verification links. */
+@NullMarked
+package com.revolutiontradingpros.api.auth.verification;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** A member's own profile and activity (/me). */
+@NullMarked
+package com.revolutiontradingpros.api.users.me;
+
+import org.jspecify.annotations.NullMarked;

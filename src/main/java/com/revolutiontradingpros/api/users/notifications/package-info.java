@@ -1,0 +1,5 @@
+/** Which topics reach a member on which channel. */
+@NullMarked
+package com.revolutiontradingpros.api.users.notifications;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** A member's website preferences. */
+@NullMarked
+package com.revolutiontradingpros.api.users.preferences;
+
+import org.jspecify.annotations.NullMarked;
