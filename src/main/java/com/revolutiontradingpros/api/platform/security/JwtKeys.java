@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
@@ -208,7 +207,7 @@ public final class JwtKeys {
             var key = generate();
             Files.createDirectories(file.getParent());
             Files.writeString(file, key.toJSONString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-            restrictToOwner(file);
+            KeyFiles.restrictToOwner(file);
             return key;
         } catch (IOException | ParseException e) {
             throw new IllegalStateException("cannot load or create the JWT signing key at " + file + ": "
@@ -230,14 +229,6 @@ public final class JwtKeys {
         } catch (Exception e) {
             throw new IllegalStateException("JWT_PRIVATE_KEY is not a PKCS#8 PEM RSA private key ("
                     + e.getClass().getSimpleName() + ")", e);
-        }
-    }
-
-    private static void restrictToOwner(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException ignored) {
-            // Not a POSIX file system: the folder's own permissions protect the key.
         }
     }
 }

@@ -25,14 +25,19 @@ public final class KeyFiles {
             byte[] key = new byte[bytes];
             new SecureRandom().nextBytes(key);
             Files.writeString(file, HexFormat.of().formatHex(key));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // Not a POSIX filesystem: the data folder's own permissions protect it.
-            }
+            restrictToOwner(file);
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create " + file, e);
+        }
+    }
+
+    /** Makes a key file readable by its owner only, where the file system has POSIX permissions. */
+    static void restrictToOwner(Path file) {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException ignored) {
+            // Not a POSIX file system: the data folder's own permissions protect the key.
         }
     }
 }
