@@ -145,12 +145,7 @@ public class Accounts {
     /** Suspends a user: signed out everywhere, sign-in refused. */
     @Transactional
     public AccountView suspend(CurrentUser actor, long id) {
-        var target = requireChangeableBy(actor, id);
-        requireAnotherSuperAdmin(target);
-        accounts.setStatus(id, "suspended");
-        sessions.revokeAll(id, null, "suspended");
-        liveRoles.changed(id);
-        return view(target);
+        return deactivate(actor, id, "suspended", "suspended");
     }
 
     @Transactional
@@ -167,12 +162,7 @@ public class Accounts {
     /** Soft-deletes a user: signed out everywhere and hidden from lists; restorable for 30 days. */
     @Transactional
     public AccountView delete(CurrentUser actor, long id) {
-        var target = requireChangeableBy(actor, id);
-        requireAnotherSuperAdmin(target);
-        accounts.setStatus(id, "deleted");
-        sessions.revokeAll(id, null, "deleted_by_admin");
-        liveRoles.changed(id);
-        return view(target);
+        return deactivate(actor, id, "deleted", "deleted_by_admin");
     }
 
     @Transactional
@@ -201,6 +191,16 @@ public class Accounts {
         var names = new ArrayList<String>();
         wanted.forEach(role -> names.add(role.wireName()));
         return names;
+    }
+
+    /** Takes an account out of use (suspended or deleted): signed out everywhere, roles gone on the next request. */
+    private AccountView deactivate(CurrentUser actor, long id, String status, String revokeReason) {
+        var target = requireChangeableBy(actor, id);
+        requireAnotherSuperAdmin(target);
+        accounts.setStatus(id, status);
+        sessions.revokeAll(id, null, revokeReason);
+        liveRoles.changed(id);
+        return view(target);
     }
 
     private Account require(long id) {

@@ -59,7 +59,7 @@ class AccountDeletions {
     Instant delete(long userId, String password, @Nullable String code, @Nullable String recoveryCode, ClientInfo client) {
         var account = accounts.findById(userId).filter(a -> a.active())
                 .orElseThrow(() -> ApiException.notFound("user"));
-        if (account.passwordHash() == null || !passwords.matches(password, account.passwordHash())) {
+        if (!passwords.matchesStored(password, account.passwordHash())) {
             throw ApiException.invalid("password", "is not your current password");
         }
         if (account.mfaEnabled() && !mfa.verifySecondFactor(userId, code, recoveryCode)) {

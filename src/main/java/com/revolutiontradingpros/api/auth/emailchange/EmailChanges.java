@@ -47,7 +47,7 @@ class EmailChanges {
     @Transactional
     void request(long userId, String newEmail, String password, ClientInfo client) {
         var account = accounts.findById(userId).orElseThrow(() -> ApiException.notFound("user"));
-        if (account.passwordHash() == null || !passwords.matches(password, account.passwordHash())) {
+        if (!passwords.matchesStored(password, account.passwordHash())) {
             throw ApiException.invalid("password", "is not your current password");
         }
         if (account.email().equalsIgnoreCase(newEmail)) {

@@ -93,7 +93,7 @@ class LoginService {
             attempts.record(email, client.ip(), false, "locked");
             throw ApiException.tooManyRequests(Duration.between(now, account.lockedUntil()).toSeconds());
         }
-        if (account.passwordHash() == null || !passwords.matches(password, account.passwordHash())) {
+        if (!passwords.matchesStored(password, account.passwordHash())) {
             int failures = accounts.recordFailedLogin(account.id(), limits.lockAfter(), now.plus(limits.lockFor()));
             attempts.record(email, client.ip(), false, "wrong_password");
             events.record(account.id(), "login_failed", client, Map.of());

@@ -129,7 +129,7 @@ public class Mfa {
     @Transactional(noRollbackFor = ApiException.class)
     void disable(long userId, String password, @Nullable String code, @Nullable String recoveryCode, ClientInfo client) {
         var account = accounts.findById(userId).orElseThrow(() -> ApiException.notFound("user"));
-        if (account.passwordHash() == null || !passwords.matches(password, account.passwordHash())) {
+        if (!passwords.matchesStored(password, account.passwordHash())) {
             throw ApiException.invalid("password", "is not your current password");
         }
         if (store.find(userId).filter(MfaStore.Secret::confirmed).isEmpty()) {

@@ -185,7 +185,7 @@ public class Passkeys {
             throw ApiException.notFound("passkey");
         }
         boolean last = store.count(userId) == 1 && !account.mfaEnabled();
-        if (last && (password == null || account.passwordHash() == null || !passwords.matches(password, account.passwordHash()))) {
+        if (last && !passwords.matchesStored(password, account.passwordHash())) {
             throw ApiException.invalid("password", "your password is required to remove your last passkey");
         }
         store.delete(userId, id);

@@ -110,7 +110,7 @@ public class PasswordResets {
     void change(long userId, String currentPassword, String newPassword, @Nullable UUID keep,
             ClientInfo client) {
         var account = accounts.findById(userId).orElseThrow(() -> ApiException.notFound("user"));
-        if (account.passwordHash() == null || !passwords.matches(currentPassword, account.passwordHash())) {
+        if (!passwords.matchesStored(currentPassword, account.passwordHash())) {
             throw ApiException.invalid("current_password", "is not your current password");
         }
         accounts.updatePassword(userId, passwords.hash(newPassword), Instant.now(clock));

@@ -1,5 +1,6 @@
 package com.revolutiontradingpros.api.auth.passwords;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,11 @@ public class Passwords {
             return bcrypt.matches(password, "$2a$" + hash.substring(4));
         }
         return false;
+    }
+
+    /** True when the password matches a stored hash; a missing password or an account without one matches nothing. */
+    public boolean matchesStored(@Nullable String password, @Nullable String hash) {
+        return password != null && hash != null && matches(password, hash);
     }
 
     public boolean needsRehash(String hash) {
