@@ -53,6 +53,25 @@ public abstract class ApiTest {
         http = new Http("http://127.0.0.1:" + port);
     }
 
+    /** The password of members made by {@link #signUp}. */
+    protected static final String MEMBER_PASSWORD = "Tr4ding-Desk-Blue-42";
+
+    /** A member who signed up through the API, with a client signed in as them from their own IP address. */
+    protected record Member(long id, String email, Http client) {
+    }
+
+    protected Member signUp(String name) {
+        var client = http.fromNewIp();
+        String email = "member-" + UUID.randomUUID() + "@example.com";
+        var response = client.post("/auth/register", "{\"email\":\"%s\",\"password\":\"%s\",\"name\":\"%s\"}"
+                .formatted(email, MEMBER_PASSWORD, name));
+        if (response.status() != 201) {
+            throw new AssertionError("sign-up failed: " + response);
+        }
+        return new Member(response.json().get("user").get("id").asLong(), email,
+                client.withToken(response.json().get("access_token").asString()));
+    }
+
     /** A client signed in as a new user with these roles (the member role is always included). */
     protected Http as(Role... roles) {
         return http.withToken(tokenFor(NEXT_USER.incrementAndGet(), roles));

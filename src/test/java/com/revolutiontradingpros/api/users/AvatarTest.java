@@ -7,7 +7,6 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
@@ -17,13 +16,6 @@ import com.revolutiontradingpros.api.support.ApiTest;
 import com.revolutiontradingpros.api.support.Http;
 
 class AvatarTest extends ApiTest {
-
-    private Http member() {
-        var client = http.fromNewIp();
-        var response = client.post("/auth/register", "{\"email\":\"avatar-%s@example.com\",\"password\":\"Tr4ding-Desk-Blue-42\",\"name\":\"Pic\"}"
-                .formatted(UUID.randomUUID()));
-        return client.withToken(response.json().get("access_token").asString());
-    }
 
     private static byte[] image(String format, int width, int height) throws Exception {
         var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -38,7 +30,7 @@ class AvatarTest extends ApiTest {
 
     @Test
     void uploadMakesSquareThumbnailsAndRemoveDeletesThem() throws Exception {
-        Http me = member();
+        Http me = signUp("Pic").client();
         var uploaded = me.send("PUT", "/me/avatar", null, (byte[]) null);
         assertThat(uploaded.status()).isIn(400, 415, 422);
 

@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.UUID;
 import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Test;
@@ -20,10 +19,9 @@ class DataExportTest extends ApiTest {
 
     @Test
     void aMemberGetsTheirDataAsAZipBehindASignedLink() throws Exception {
-        var client = http.fromNewIp();
-        String email = "export-" + UUID.randomUUID() + "@example.com";
-        var registered = client.post("/auth/register", "{\"email\":\"%s\",\"password\":\"Tr4ding-Desk-Blue-42\",\"name\":\"Exporter\"}".formatted(email));
-        Http me = client.withToken(registered.json().get("access_token").asString());
+        var member = signUp("Exporter");
+        String email = member.email();
+        Http me = member.client();
         me.patch("/me", "{\"timezone\":\"Asia/Tokyo\"}");
 
         assertProblem(me.get("/me/data-export"), 404, "not_found");

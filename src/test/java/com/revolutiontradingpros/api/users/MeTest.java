@@ -3,8 +3,6 @@ package com.revolutiontradingpros.api.users;
 import static com.revolutiontradingpros.api.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 
 import com.revolutiontradingpros.api.support.ApiTest;
@@ -12,17 +10,9 @@ import com.revolutiontradingpros.api.support.Http;
 
 class MeTest extends ApiTest {
 
-    private Http member() {
-        var client = http.fromNewIp();
-        var response = client.post("/auth/register", """
-                {"email":"me-%s@example.com","password":"Tr4ding-Desk-Blue-42","name":"Dana Trader"}""".formatted(UUID.randomUUID()));
-        assertThat(response.status()).isEqualTo(201);
-        return client.withToken(response.json().get("access_token").asString());
-    }
-
     @Test
     void profileUpdatesAreValidatedPerFieldAndLogged() {
-        Http me = member();
+        Http me = signUp("Dana Trader").client();
         var profile = me.get("/me");
         assertThat(profile.status()).isEqualTo(200);
         assertThat(profile.json().get("name").asString()).isEqualTo("Dana Trader");
@@ -50,7 +40,7 @@ class MeTest extends ApiTest {
         assertThat(first.get("timezone").get("to").asString()).isEqualTo("America/New_York");
         assertThat(first.get("name").get("from").asString()).isEqualTo("Dana Trader");
 
-        assertThat(member().get("/me/activity").json().get("meta").get("total").asInt()).isZero();
+        assertThat(signUp("Other").client().get("/me/activity").json().get("meta").get("total").asInt()).isZero();
         assertProblem(http.get("/me"), 401, "unauthenticated");
         assertProblem(http.patch("/me", "{}"), 401, "unauthenticated");
         var array = me.patch("/me", "[1]");
@@ -60,7 +50,7 @@ class MeTest extends ApiTest {
 
     @Test
     void preferencesTakeOnlyDocumentedKeys() {
-        Http me = member();
+        Http me = signUp("Dana Trader").client();
         var defaults = me.get("/me/preferences").json();
         assertThat(defaults.get("theme").asString()).isEqualTo("system");
         assertThat(defaults.get("alert_channels").toString()).isEqualTo("[\"email\"]");
@@ -81,7 +71,7 @@ class MeTest extends ApiTest {
 
     @Test
     void notificationSwitchesKeepSecurityEmailOn() {
-        Http me = member();
+        Http me = signUp("Dana Trader").client();
         var settings = me.get("/me/notifications/settings").json();
         assertThat(settings.size()).isEqualTo(18);
 

@@ -23,9 +23,7 @@ class SegmentsTest extends ApiTest {
         long id = created.json().get("id").asLong();
         assertThat(created.json().get("count").asInt()).isZero();
 
-        var client = http.fromNewIp();
-        var member = client.post("/auth/register", "{\"email\":\"%s@example.com\",\"password\":\"Tr4ding-Desk-Blue-42\",\"name\":\"Seg\"}".formatted(tag));
-        long userId = member.json().get("user").get("id").asLong();
+        long userId = signUp("Seg").id();
         admin.put("/users/" + userId + "/tags", "{\"tags\":[\"%s\"]}".formatted(tag));
         var listed = admin.get("/members/segments").json();
         for (var segment : listed) {

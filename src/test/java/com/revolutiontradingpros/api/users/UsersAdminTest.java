@@ -16,22 +16,9 @@ import com.revolutiontradingpros.api.support.Http;
 
 class UsersAdminTest extends ApiTest {
 
-    private static final String PASSWORD = "Tr4ding-Desk-Blue-42";
-
-    private record Member(long id, String email, Http client) {
-    }
-
-    private Member member(String name) {
-        var client = http.fromNewIp();
-        String email = "staff-view-" + UUID.randomUUID() + "@example.com";
-        var response = client.post("/auth/register", "{\"email\":\"%s\",\"password\":\"%s\",\"name\":\"%s\"}".formatted(email, PASSWORD, name));
-        assertThat(response.status()).isEqualTo(201);
-        return new Member(response.json().get("user").get("id").asLong(), email, client.withToken(response.json().get("access_token").asString()));
-    }
-
     @Test
     void onlyAdminsListUsersWithFiltersAndSorting() {
-        var member = member("Listed Member");
+        var member = signUp("Listed Member");
         assertProblem(member.client().get("/users"), 403, "forbidden");
         assertProblem(http.get("/users"), 401, "unauthenticated");
 
@@ -53,7 +40,7 @@ class UsersAdminTest extends ApiTest {
 
     @Test
     void onlySuperAdminsGrantAdminAndTheChangeAppliesOnTheNextRequest() {
-        var x = member("Future Admin");
+        var x = signUp("Future Admin");
         assertProblem(as(Role.ADMIN).put("/users/" + x.id() + "/roles", "{\"roles\":[\"admin\"]}"), 403, "forbidden");
         assertProblem(as(Role.ADMIN).put("/users/" + x.id() + "/roles", "{\"roles\":[\"wizard\"]}"), 422, "validation_failed");
         assertProblem(as(Role.ADMIN).put("/users/" + x.id() + "/roles", "{}"), 422, "validation_failed");
@@ -63,7 +50,7 @@ class UsersAdminTest extends ApiTest {
         assertThat(granted.json().get("account").get("roles").toString()).isEqualTo("[\"member\",\"admin\"]");
         assertThat(x.client().get("/users").status()).isEqualTo(200);
 
-        var editorByAdmin = as(Role.ADMIN).put("/users/" + member("Writer").id() + "/roles", "{\"roles\":[\"member\",\"editor\"]}");
+        var editorByAdmin = as(Role.ADMIN).put("/users/" + signUp("Writer").id() + "/roles", "{\"roles\":[\"member\",\"editor\"]}");
         assertThat(editorByAdmin.status()).isEqualTo(200);
         assertProblem(as(Role.ADMIN).put("/users/" + x.id() + "/roles", "{\"roles\":[\"member\"]}"), 403, "forbidden");
 
@@ -75,13 +62,13 @@ class UsersAdminTest extends ApiTest {
 
     @Test
     void suspendingCutsAccessWithinASecondAndDeletionIsRestorable() {
-        var x = member("Troublemaker");
+        var x = signUp("Troublemaker");
         Http admin = as(Role.ADMIN);
         var suspended = admin.post("/users/" + x.id() + "/suspend", "{\"reason\":\"chargeback fraud\"}");
         assertThat(suspended.status()).as(suspended.toString()).isEqualTo(200);
         assertThat(suspended.json().get("account").get("status").asString()).isEqualTo("suspended");
         Eventually.within(Duration.ofSeconds(1), () -> assertThat(x.client().get("/me").status()).isEqualTo(401));
-        assertProblem(http.fromNewIp().post("/auth/login", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(x.email(), PASSWORD)), 403,
+        assertProblem(http.fromNewIp().post("/auth/login", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(x.email(), MEMBER_PASSWORD)), 403,
                 "account_suspended");
         assertThat(admin.get("/users/" + x.id() + "/activity").json().get("data").get(0).get("meta").get("reason").asString())
                 .isEqualTo("chargeback fraud");
@@ -89,7 +76,7 @@ class UsersAdminTest extends ApiTest {
         assertThat(admin.post("/users/" + x.id() + "/unsuspend", "").status()).isEqualTo(200);
         assertProblem(admin.post("/users/" + x.id() + "/unsuspend", ""), 409, "not_suspended");
 
-        var relogged = http.fromNewIp().post("/auth/login", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(x.email(), PASSWORD));
+        var relogged = http.fromNewIp().post("/auth/login", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(x.email(), MEMBER_PASSWORD));
         Http again = http.fromNewIp().withToken(relogged.json().get("access_token").asString());
         assertThat(admin.delete("/users/" + x.id()).status()).isEqualTo(204);
         Eventually.within(Duration.ofSeconds(1), () -> assertThat(again.get("/me").status()).isEqualTo(401));
@@ -110,16 +97,16 @@ class UsersAdminTest extends ApiTest {
         assertThat(created.header("Location")).isEqualTo("/users/" + id);
         assertThat(created.json().get("account").get("roles").toString()).isEqualTo("[\"member\",\"author\"]");
         String token = outbox.token(email, "invitation");
-        var set = http.fromNewIp().post("/auth/reset-password", "{\"token\":\"%s\",\"password\":\"%s\"}".formatted(token, PASSWORD));
+        var set = http.fromNewIp().post("/auth/reset-password", "{\"token\":\"%s\",\"password\":\"%s\"}".formatted(token, MEMBER_PASSWORD));
         assertThat(set.status()).isEqualTo(200);
-        assertThat(http.fromNewIp().post("/auth/login", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, PASSWORD)).status())
+        assertThat(http.fromNewIp().post("/auth/login", "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, MEMBER_PASSWORD)).status())
                 .isEqualTo(200);
 
         assertProblem(admin.post("/users", "{\"email\":\"%s\",\"name\":\"Again\"}".formatted(email)), 409, "email_taken");
         assertProblem(admin.post("/users", "{\"email\":\"nope\",\"name\":\"X\"}"), 422, "validation_failed");
         assertProblem(admin.post("/users", "{\"email\":\"boss-%s@example.com\",\"name\":\"X\",\"roles\":[\"admin\"]}".formatted(UUID.randomUUID())),
                 403, "forbidden");
-        assertProblem(member("Curious").client().post("/users", "{\"email\":\"a@b.co\",\"name\":\"X\"}"), 403, "forbidden");
+        assertProblem(signUp("Curious").client().post("/users", "{\"email\":\"a@b.co\",\"name\":\"X\"}"), 403, "forbidden");
 
         String newEmail = "renamed-" + UUID.randomUUID() + "@example.com";
         var patched = admin.patch("/users/" + id, "{\"name\":\"Coach Pat\",\"email\":\"%s\",\"timezone\":\"Europe/London\"}".formatted(newEmail));
@@ -127,7 +114,7 @@ class UsersAdminTest extends ApiTest {
         assertThat(patched.json().get("account").get("email").asString()).isEqualTo(newEmail);
         assertThat(patched.json().get("account").get("email_verified").asBoolean()).isFalse();
         assertProblem(admin.patch("/users/" + id, "{\"timezone\":\"Mars/Base\"}"), 422, "validation_failed");
-        assertProblem(admin.patch("/users/" + id, "{\"email\":\"%s\"}".formatted(member("Holder").email())), 409, "email_taken");
+        assertProblem(admin.patch("/users/" + id, "{\"email\":\"%s\"}".formatted(signUp("Holder").email())), 409, "email_taken");
         assertProblem(admin.patch("/users/987654321", "{\"name\":\"Ghost\"}"), 404, "not_found");
         var changes = admin.get("/users/" + id + "/activity?filter[action]=updated").json().get("data").get(0).get("meta").get("changes");
         assertThat(changes.get("email").get("to").asString()).isEqualTo(newEmail);
@@ -140,7 +127,7 @@ class UsersAdminTest extends ApiTest {
 
     @Test
     void statsCountRolesStatusesAndSignups() {
-        member("Counted");
+        signUp("Counted");
         var stats = as(Role.ADMIN).get("/users/stats");
         assertThat(stats.status()).isEqualTo(200);
         assertThat(stats.json().get("by_role").get("member").asLong()).isPositive();
@@ -154,7 +141,7 @@ class UsersAdminTest extends ApiTest {
 
     @Test
     void csvExportStreamsTheFilterAndNeutralisesFormulas() {
-        var evil = member("=HYPERLINK(A1),@SUM(B2)");
+        var evil = signUp("=HYPERLINK(A1),@SUM(B2)");
         Http admin = as(Role.ADMIN);
         admin.put("/users/" + evil.id() + "/tags", "{\"tags\":[\"csv-probe\"]}");
         var csv = admin.get("/users/export?filter[tag]=csv-probe&bom=true");
@@ -173,8 +160,8 @@ class UsersAdminTest extends ApiTest {
 
     @Test
     void bulkActionsReportEveryId() {
-        var a = member("Bulk A");
-        var b = member("Bulk B");
+        var a = signUp("Bulk A");
+        var b = signUp("Bulk B");
         Http admin = as(Role.ADMIN);
         var tagged = admin.post("/users/bulk", "{\"action\":\"add_tag\",\"tag\":\"Spring-Promo\",\"ids\":[%d,%d,987654321]}".formatted(a.id(), b.id()));
         assertThat(tagged.status()).as(tagged.toString()).isEqualTo(200);
@@ -197,7 +184,7 @@ class UsersAdminTest extends ApiTest {
 
     @Test
     void superAdminsImpersonateReadOnly() {
-        var x = member("Impersonated Member");
+        var x = signUp("Impersonated Member");
         assertProblem(as(Role.ADMIN).post("/users/" + x.id() + "/impersonate", ""), 403, "forbidden");
         var issued = as(Role.SUPER_ADMIN).post("/users/" + x.id() + "/impersonate", "");
         assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
@@ -208,7 +195,7 @@ class UsersAdminTest extends ApiTest {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().get("email").asString()).isEqualTo(x.email());
         assertThat(me.header("X-Impersonated-By")).isNotBlank();
-        var change = asX.put("/auth/password", "{\"current_password\":\"%s\",\"password\":\"Hijacked-Password-99\"}".formatted(PASSWORD));
+        var change = asX.put("/auth/password", "{\"current_password\":\"%s\",\"password\":\"Hijacked-Password-99\"}".formatted(MEMBER_PASSWORD));
         assertProblem(change, 403, "impersonation_read_only");
         assertThat(change.header("X-Impersonated-By")).isNotBlank();
         assertProblem(asX.patch("/me", "{\"name\":\"changed\"}"), 403, "impersonation_read_only");
@@ -220,7 +207,7 @@ class UsersAdminTest extends ApiTest {
 
     @Test
     void tagsAndNotes() {
-        var x = member("Tagged");
+        var x = signUp("Tagged");
         Http admin = as(Role.ADMIN);
         var tagged = admin.put("/users/" + x.id() + "/tags", "{\"tags\":[\" VIP \",\"day-trader\",\"vip\"]}");
         assertThat(tagged.json().get("tags").toString()).isEqualTo("[\"day-trader\",\"vip\"]");
@@ -236,7 +223,7 @@ class UsersAdminTest extends ApiTest {
         assertThat(admin.patch("/users/" + x.id() + "/notes/" + noteId, "{\"body\":\"Refund granted.\"}").json().get("body").asString())
                 .isEqualTo("Refund granted.");
         assertProblem(admin.get("/users/" + x.id() + "/notes/" + noteId + "/x"), 404, "not_found");
-        var other = member("Other");
+        var other = signUp("Other");
         assertProblem(admin.delete("/users/" + other.id() + "/notes/" + noteId), 404, "not_found");
         assertProblem(admin.post("/users/" + x.id() + "/notes", "{\"body\":\"\"}"), 422, "validation_failed");
         assertProblem(x.client().get("/users/" + x.id() + "/notes"), 403, "forbidden");
