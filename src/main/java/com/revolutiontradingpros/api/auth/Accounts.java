@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,17 @@ public class Accounts {
 
     public Optional<AccountView> find(long id) {
         return accounts.findById(id).map(Accounts::view);
+    }
+
+    /** The accounts among the ids, by id; ids without an account are left out. */
+    public Map<Long, AccountView> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        var query = new PageQuery(1, ids.size(), List.of(), Map.of(), null);
+        var found = new HashMap<Long, AccountView>();
+        search.find(query, null, null, ids).forEach(account -> found.put(account.id(), view(account)));
+        return found;
     }
 
     public List<AccountView> search(PageQuery query, @Nullable Instant createdFrom, @Nullable Instant createdTo,

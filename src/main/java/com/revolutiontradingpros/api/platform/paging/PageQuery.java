@@ -32,15 +32,15 @@ public record PageQuery(int page, int perPage, List<Sort> sort, Map<String, Stri
         return Optional.ofNullable(q).filter(text -> !text.isBlank());
     }
 
-    /**
-     * An ORDER BY clause from the requested sort, mapping each API field to its column (only mapped fields are
-     * ever accepted, so this never carries client text), ending with {@code tieBreaker} for a stable order.
-     */
     /** The search text as a case-insensitive LIKE pattern matching anywhere, with LIKE's wildcards escaped. */
     public Optional<String> searchPattern() {
         return search().map(text -> "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
     }
 
+    /**
+     * An ORDER BY clause from the requested sort, mapping each API field to its column (only mapped fields are
+     * ever accepted, so this never carries client text), ending with {@code tieBreaker} for a stable order.
+     */
     public String orderBy(Map<String, String> columns, String tieBreaker) {
         var clause = new StringJoiner(", ", " ORDER BY ", "");
         for (Sort s : sort) {

@@ -59,7 +59,7 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException preconditionFailed() {
-        return new ApiException(HttpStatus.PRECONDITION_FAILED, "precondition_failed", "Precondition failed",
+        return new ApiException(HttpStatus.PRECONDITION_FAILED, "stale_version", "Precondition failed",
                 "the resource changed since you read it; fetch it again and retry with its new ETag");
     }
 
@@ -80,6 +80,12 @@ public class ApiException extends RuntimeException {
     /** A 422 with one message for one field. */
     public static ApiException invalid(String field, String message) {
         return validation(Map.of(field, List.of(message)));
+    }
+
+    /** A 422 with its own code (such as {@code slug_reserved}) and the field it concerns. */
+    public static ApiException unprocessable(String code, String field, String message) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, code, "Validation failed", field + " " + message,
+                new LinkedHashMap<>(Map.of(field, List.of(message))), HttpHeaders.EMPTY);
     }
 
     public static ApiException validation(Map<String, List<String>> errors) {

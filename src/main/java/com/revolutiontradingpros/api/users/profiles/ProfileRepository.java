@@ -1,6 +1,13 @@
 package com.revolutiontradingpros.api.users.profiles;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,17 +20,31 @@ public class ProfileRepository {
         this.jdbc = jdbc;
     }
 
+    private static final String COLUMNS = """
+            SELECT user_id, display_name, avatar_key, bio, timezone, locale, phone, country, trading_experience,
+                   tradingview_username, thinkorswim_username, marketing_opt_in
+            FROM user_profiles""";
+
     public Profile find(long userId) {
-        return jdbc.sql("""
-                SELECT display_name, avatar_key, bio, timezone, locale, phone, country, trading_experience,
-                       tradingview_username, thinkorswim_username, marketing_opt_in
-                FROM user_profiles WHERE user_id = :user""")
-                .param("user", userId)
-                .query((rs, n) -> new Profile(rs.getString("display_name"), rs.getString("avatar_key"), rs.getString("bio"),
-                        rs.getString("timezone"), rs.getString("locale"), rs.getString("phone"), rs.getString("country"),
-                        rs.getString("trading_experience"), rs.getString("tradingview_username"), rs.getString("thinkorswim_username"),
-                        rs.getBoolean("marketing_opt_in")))
-                .optional().orElse(Profile.EMPTY);
+        return jdbc.sql(COLUMNS + " WHERE user_id = :user").param("user", userId)
+                .query((rs, n) -> profile(rs)).optional().orElse(Profile.EMPTY);
+    }
+
+    /** The stored profiles among the ids, by user id. */
+    public Map<Long, Profile> findAll(Collection<Long> userIds) {
+        var found = new HashMap<Long, Profile>();
+        if (!userIds.isEmpty()) {
+            jdbc.sql(COLUMNS + " WHERE user_id IN (:users)").param("users", userIds)
+                    .query((RowCallbackHandler) rs -> found.put(rs.getLong("user_id"), profile(rs)));
+        }
+        return found;
+    }
+
+    private static Profile profile(ResultSet rs) throws SQLException {
+        return new Profile(rs.getString("display_name"), rs.getString("avatar_key"), rs.getString("bio"),
+                rs.getString("timezone"), rs.getString("locale"), rs.getString("phone"), rs.getString("country"),
+                rs.getString("trading_experience"), rs.getString("tradingview_username"), rs.getString("thinkorswim_username"),
+                rs.getBoolean("marketing_opt_in"));
     }
 
     /** Sets (or clears, with null) the avatar key and returns the previous one. */

@@ -27,7 +27,7 @@ class ConditionalRequestsTest extends ApiTest {
         assertThat(updated.header("ETag")).isNotEqualTo(etag);
 
         var stale = http.put(location, "{\"name\":\"etag3\",\"quantity\":4}", "If-Match", etag);
-        assertProblem(stale, 412, "precondition_failed");
+        assertProblem(stale, 412, "stale_version");
         assertThat(http.get(location).json().get("name").asString()).isEqualTo("etag2");
     }
 

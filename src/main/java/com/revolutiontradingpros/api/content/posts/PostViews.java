@@ -1,0 +1,147 @@
+package com.revolutiontradingpros.api.content.posts;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import com.revolutiontradingpros.api.content.ContentPaths;
+import com.revolutiontradingpros.api.content.categories.Categories;
+import com.revolutiontradingpros.api.content.html.PostBodies;
+import com.revolutiontradingpros.api.content.tags.Tags;
+import com.revolutiontradingpros.api.platform.security.CurrentUser;
+import com.revolutiontradingpros.api.users.PublicProfiles;
+
+/** Turns rows into what the API answers, loading authors, categories and tags in one batch per list. */
+@Component
+class PostViews {
+
+    private final PostRepository posts;
+    private final PostAccess access;
+    private final PublicProfiles profiles;
+    private final Categories categories;
+    private final Tags tags;
+
+    PostViews(PostRepository posts, PostAccess access, PublicProfiles profiles, Categories categories, Tags tags) {
+        this.posts = posts;
+        this.access = access;
+        this.profiles = profiles;
+        this.categories = categories;
+        this.tags = tags;
+    }
+
+    record Author(long id, String slug, String displayName, @Nullable String avatarUrl, String url) {
+    }
+
+    record Term(long id, String name, String slug, String url) {
+    }
+
+    record Summary(long id, String type, String title, String slug, String url, String excerpt, @Nullable Long featuredMediaId,
+            List<Author> authors, List<Term> categories, List<Term> tags, @Nullable Instant publishedAt, int readingTimeMinutes,
+            int wordCount, long viewCount, boolean isFeatured, String visibility,
+            @Schema(description = "the caller cannot read it in full") boolean locked) {
+    }
+
+    record Detail(long id, String type, String status, String title, String slug, String url, String excerpt,
+            @Schema(description = "null when the caller cannot read the post in full") @Nullable String bodyHtml, String teaserHtml,
+            List<PostBodies.Heading> toc, List<Author> authors, List<Term> categories, List<Term> tags, @Nullable Long featuredMediaId,
+            int readingTimeMinutes, int wordCount, long viewCount, boolean isFeatured, String visibility, @Nullable Instant publishedAt,
+            Instant updatedAt, PostAccess.Block access) {
+    }
+
+    /** What the lookups of one batch found. */
+    private record Lookups(Map<Long, Links> links, Map<Long, PublicProfiles.PublicProfile> authors, Map<Long, Categories.Ref> categories,
+            Map<Long, Tags.Ref> tags) {
+    }
+
+    private Lookups lookups(Collection<Long> postIds) {
+        var links = posts.links(postIds);
+        var authorIds = new HashSet<Long>();
+        var categoryIds = new HashSet<Long>();
+        var tagIds = new HashSet<Long>();
+        links.values().forEach(l -> {
+            authorIds.addAll(l.authors());
+            categoryIds.addAll(l.categories());
+            tagIds.addAll(l.tags());
+        });
+        return new Lookups(links, profiles.find(authorIds), categories.refs(categoryIds), tags.refs(tagIds));
+    }
+
+    List<Summary> summaries(List<Post> rows, Optional<CurrentUser> caller) {
+        var lookups = lookups(rows.stream().map(Post::id).toList());
+        return rows.stream().map(post -> {
+            var links = lookups.links().getOrDefault(post.id(), Links.NONE);
+            return new Summary(post.id(), post.type(), post.title(), post.slug(), post.url(), post.shownExcerpt(), post.featuredMediaId(),
+                    authors(links, lookups), categories(links, lookups), tags(links, lookups, false), post.publishedAt(),
+                    post.readingTimeMinutes(), post.wordCount(), post.viewCount(), post.featured(), post.visibility(),
+                    !access.canRead(caller, post, links));
+        }).toList();
+    }
+
+    Detail detail(Post post, Optional<CurrentUser> caller) {
+        var lookups = lookups(List.of(post.id()));
+        var links = lookups.links().getOrDefault(post.id(), Links.NONE);
+        var block = access.block(caller, post, links);
+        String teaser = PostBodies.analyse(post.bodyHtml(), post.teaserHtml(), true).teaserHtml();
+        String shown = block.locked() ? teaser : post.bodyHtml();
+        return new Detail(post.id(), post.type(), post.status(), post.title(), post.slug(), post.url(), post.shownExcerpt(),
+                block.locked() ? null : post.bodyHtml(), teaser, PostBodies.toc(shown), authors(links, lookups), categories(links, lookups),
+                tags(links, lookups, false), post.featuredMediaId(), post.readingTimeMinutes(), post.wordCount(), post.viewCount(),
+                post.featured(), post.visibility(), post.publishedAt(), post.updatedAt(), block);
+    }
+
+    /** The staff's list rows: every tag, internal ones included. */
+    List<StaffSummary> staffSummaries(List<Post> rows) {
+        var lookups = lookups(rows.stream().map(Post::id).toList());
+        return rows.stream().map(post -> {
+            var links = lookups.links().getOrDefault(post.id(), Links.NONE);
+            return new StaffSummary(post.id(), post.type(), post.title(), post.slug(), post.url(), post.status(), post.trashed(),
+                    post.visibility(), authors(links, lookups), categories(links, lookups), tags(links, lookups, true), post.publishAt(),
+                    post.publishedAt(), post.featured(), post.wordCount(), post.viewCount(), post.createdAt(), post.updatedAt(),
+                    post.deletedAt());
+        }).toList();
+    }
+
+    record StaffSummary(long id, String type, String title, String slug, String url, String status, boolean trashed, String visibility,
+            List<Author> authors, List<Term> categories, List<Term> tags, @Nullable Instant publishAt, @Nullable Instant publishedAt,
+            boolean isFeatured, int wordCount, long viewCount, Instant createdAt, Instant updatedAt, @Nullable Instant deletedAt) {
+    }
+
+    List<Author> authors(Links links, Map<Long, PublicProfiles.PublicProfile> profiles) {
+        return links.authors().stream().map(profiles::get).filter(Objects::nonNull)
+                .map(p -> new Author(p.id(), p.slug(), p.displayName(), p.avatarUrl(), ContentPaths.author(p.slug()))).toList();
+    }
+
+    Map<Long, PublicProfiles.PublicProfile> profiles(Collection<Long> ids) {
+        return profiles.find(ids);
+    }
+
+    Map<Long, Categories.Ref> categoryRefs(Collection<Long> ids) {
+        return categories.refs(ids);
+    }
+
+    Map<Long, Tags.Ref> tagRefs(Collection<Long> ids) {
+        return tags.refs(ids);
+    }
+
+    private List<Author> authors(Links links, Lookups lookups) {
+        return authors(links, lookups.authors());
+    }
+
+    private static List<Term> categories(Links links, Lookups lookups) {
+        return links.categories().stream().map(lookups.categories()::get).filter(Objects::nonNull)
+                .map(c -> new Term(c.id(), c.name(), c.slug(), ContentPaths.category(c.slug()))).toList();
+    }
+
+    private static List<Term> tags(Links links, Lookups lookups, boolean withInternal) {
+        return links.tags().stream().map(lookups.tags()::get).filter(Objects::nonNull).filter(t -> withInternal || !t.internal())
+                .map(t -> new Term(t.id(), t.name(), t.slug(), ContentPaths.tag(t.slug()))).toList();
+    }
+}

@@ -1,0 +1,161 @@
+package com.revolutiontradingpros.api.content.search;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.revolutiontradingpros.api.platform.paging.PageParams;
+import com.revolutiontradingpros.api.platform.paging.PageQuery;
+import com.revolutiontradingpros.api.platform.ratelimit.RateLimit;
+import com.revolutiontradingpros.api.platform.security.Callers;
+import com.revolutiontradingpros.api.platform.security.Public;
+import com.revolutiontradingpros.api.platform.security.Role;
+import com.revolutiontradingpros.api.platform.web.FieldErrors;
+
+/**
+ * Site search on PostgreSQL (rule 33): websearch syntax over the weighted tsvector, ranked by ts_rank_cd; when that
+ * finds fewer than 3 documents, any of the words or a title within typo distance also match.
+ */
+@RestController
+@Public
+@Tag(name = "Search")
+class SearchController {
+
+    private static final Set<String> TYPES = Set.of("post", "page", "product", "indicator", "course", "video");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final int FALLBACK_BELOW = 3;
+    // Snippets are HTML: the document text is escaped before ts_headline marks the matches.
+    private static final String ESCAPED = "replace(replace(replace(d.summary || ' ' || left(d.body, 20000), '&', '&amp;'), '<', '&lt;'), '>', '&gt;')";
+
+    private final JdbcClient jdbc;
+
+    SearchController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Hit(String type, long id, String title, String url, @Schema(description = "HTML; matches in <mark>") String snippet,
+            @Nullable String imageUrl, @Nullable Instant publishedAt, boolean locked) {
+    }
+
+    record Meta(int page, int perPage, long total, long totalPages, Map<String, Long> facets, String backend) {
+    }
+
+    record Results(List<Hit> data, Meta meta) {
+    }
+
+    @GetMapping("/search")
+    @RateLimit(name = "search", capacity = 60, period = "10s")
+    @Operation(summary = "Search posts, pages, products, indicators, courses and videos; typo tolerant; gated items flagged locked")
+    ResponseEntity<Results> search(@PageParams(filters = {"type"}, searchable = true, maxPerPage = 50) PageQuery query) {
+        var errors = new FieldErrors();
+        String q = query.search().map(String::strip).orElse(null);
+        if (q == null) {
+            errors.add("q", "is required");
+        }
+        List<String> types = query.filter("type").map(t -> Arrays.stream(t.split(",")).map(String::strip).toList()).orElse(List.copyOf(TYPES));
+        types.stream().filter(t -> !TYPES.contains(t)).findFirst()
+                .ifPresent(t -> errors.add("filter[type]", "must be a comma list of post, page, product, indicator, course, video"));
+        errors.throwIfAny();
+
+        var exact = new Query("tsv @@ websearch_to_tsquery('english', :q)", "ts_rank_cd(d.tsv, websearch_to_tsquery('english', :q))",
+                "websearch_to_tsquery('english', :q)");
+        long total = count(exact, q, types);
+        Query used = exact;
+        if (total < FALLBACK_BELOW) {
+            var words = WORD.matcher(q.toLowerCase(Locale.ROOT)).results().map(m -> m.group()).limit(20).toList();
+            String any = String.join(" | ", words);
+            if (!words.isEmpty()) {
+                used = new Query("(tsv @@ to_tsquery('english', :any) OR :q <% d.title OR :q <% d.summary)",
+                        "greatest(ts_rank_cd(d.tsv, to_tsquery('english', :any)), word_similarity(:q, d.title))",
+                        "to_tsquery('english', :any)");
+                used.any = any;
+                total = count(used, q, types);
+            }
+        }
+        var facets = new LinkedHashMap<String, Long>();
+        var hits = new ArrayList<Hit>();
+        if (total > 0) {
+            jdbc.sql("SELECT d.type, count(*) FROM search_documents d WHERE " + used.match + " AND d.type IN (:types) GROUP BY d.type ORDER BY 2 DESC")
+                    .params(used.params(q, types)).query((RowCallbackHandler) rs -> facets.put(rs.getString(1), rs.getLong(2)));
+            var params = used.params(q, types);
+            params.put("limit", query.limit());
+            params.put("offset", query.offset());
+            hits.addAll(jdbc.sql("SELECT d.type, d.ref_id, d.title, d.url, d.image_url, d.published_at, d.locked, ts_headline('english', "
+                            + ESCAPED + ", " + used.tsquery + ", 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2')"
+                            + " AS snippet FROM search_documents d WHERE " + used.match + " AND d.type IN (:types)"
+                            + " ORDER BY " + used.rank + " * d.boost DESC, d.published_at DESC NULLS LAST, d.ref_id DESC LIMIT :limit OFFSET :offset")
+                    .params(params)
+                    .query((rs, n) -> new Hit(rs.getString("type"), rs.getLong("ref_id"), rs.getString("title"), rs.getString("url"),
+                            rs.getString("snippet"), rs.getString("image_url"),
+                            rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(), rs.getBoolean("locked")))
+                    .list());
+        }
+        log(q, total);
+        long pages = total == 0 ? 0 : (total + query.perPage() - 1) / query.perPage();
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new Results(hits, new Meta(query.page(), query.perPage(), total, pages, facets, "postgres")));
+    }
+
+    private long count(Query query, String q, List<String> types) {
+        return jdbc.sql("SELECT count(*) FROM search_documents d WHERE " + query.match + " AND d.type IN (:types)")
+                .params(query.params(q, types)).query(Long.class).single();
+    }
+
+    /** Rule 34: the normalised text and counts per day only; short queries and the staff's searches are not logged. */
+    private void log(String q, long total) {
+        String normalised = q.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        if (normalised.length() < 2 || Callers.current().map(caller -> caller.has(Role.EDITOR)).orElse(false)) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO search_queries_daily (day, query, searches, zero_result_searches) VALUES (:day, :query, 1, :zero)
+                ON CONFLICT (day, query) DO UPDATE SET searches = search_queries_daily.searches + 1,
+                    zero_result_searches = search_queries_daily.zero_result_searches + EXCLUDED.zero_result_searches""")
+                .param("day", LocalDate.now(ZoneOffset.UTC)).param("query", normalised.length() > 200 ? normalised.substring(0, 200) : normalised)
+                .param("zero", total == 0 ? 1 : 0).update();
+    }
+
+    private static final class Query {
+        final String match;
+        final String rank;
+        final String tsquery;
+        @Nullable String any;
+
+        Query(String match, String rank, String tsquery) {
+            this.match = match;
+            this.rank = rank;
+            this.tsquery = tsquery;
+        }
+
+        Map<String, Object> params(String q, List<String> types) {
+            var params = new LinkedHashMap<String, Object>();
+            params.put("q", q);
+            params.put("types", types);
+            if (any != null) {
+                params.put("any", any);
+            }
+            return params;
+        }
+    }
+
+}
