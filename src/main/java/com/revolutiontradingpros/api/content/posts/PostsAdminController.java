@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import com.revolutiontradingpros.api.content.categories.Categories;
 import com.revolutiontradingpros.api.content.html.HtmlSanitizer;
@@ -75,10 +76,11 @@ class PostsAdminController {
     private final HtmlSanitizer sanitizer;
     private final String siteUrl;
     private final Clock clock;
+    private final JsonMapper mapper;
 
     PostsAdminController(PostService service, PostRepository posts, PostQueries queries, PostRevisions revisions, PreviewTokens previews,
             PostEditor editor, PostViews views, Categories categories, Tags tags, PublicProfiles profiles, HtmlSanitizer sanitizer,
-            HttpProperties http, Clock clock) {
+            HttpProperties http, Clock clock, JsonMapper mapper) {
         this.service = service;
         this.posts = posts;
         this.queries = queries;
@@ -92,6 +94,7 @@ class PostsAdminController {
         this.sanitizer = sanitizer;
         this.siteUrl = http.siteUrl().replaceAll("/+$", "");
         this.clock = clock;
+        this.mapper = mapper;
     }
 
     record StaffPage(List<PostViews.StaffSummary> data, Page.Meta meta) {
@@ -164,8 +167,6 @@ class PostsAdminController {
                 post.updatedAt(), post.deletedAt(), post.version());
         return response.cacheControl(CacheControl.noStore()).header(HttpHeaders.ETAG, post.etag()).body(body);
     }
-
-    private final tools.jackson.databind.json.JsonMapper mapper = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private @Nullable Object json(@Nullable String text) {
         return text == null ? null : mapper.readTree(text);

@@ -42,6 +42,7 @@ import com.revolutiontradingpros.api.platform.security.RequiresRole;
 import com.revolutiontradingpros.api.platform.security.Role;
 import com.revolutiontradingpros.api.platform.web.ApiException;
 import com.revolutiontradingpros.api.platform.web.CachedBody;
+import com.revolutiontradingpros.api.platform.web.Conditional;
 import com.revolutiontradingpros.api.platform.web.FieldErrors;
 import com.revolutiontradingpros.api.platform.web.Patch;
 
@@ -113,7 +114,7 @@ class TagsController {
         String etag = Etags.of("tag", tag.id(), tag.version(), tag.postCount());
         var builder = ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL,
                 request.getHeader(HttpHeaders.AUTHORIZATION) == null ? PUBLIC_CACHE : "private, no-cache");
-        if (com.revolutiontradingpros.api.platform.web.Conditional.notModified(request, etag)) {
+        if (Conditional.notModified(request, etag)) {
             return ResponseEntity.status(304).eTag(etag).build();
         }
         return builder.body(TagView.of(tag));
