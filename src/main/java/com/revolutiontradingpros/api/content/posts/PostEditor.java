@@ -155,16 +155,6 @@ class PostEditor {
         return new Edit(post, newLinks, contentChanged);
     }
 
-    /** Derivations again after a change that is not an edit of the body (visibility in a bulk action). */
-    Post rederive(Post post, String visibility) {
-        var derived = PostBodies.analyse(post.bodyHtml(), post.teaserHtml(), !visibility.equals("public"));
-        return new Post(post.id(), post.type(), post.title(), post.slug(), post.excerpt(), derived.autoExcerpt(), derived.html(),
-                post.bodyJson(), derived.text(), derived.publicText(), post.teaserHtml(), visibility, post.status(), post.publishAt(),
-                post.publishedAt(), post.everPublished(), post.featuredMediaId(), post.featured(), derived.wordCount(),
-                derived.readingTimeMinutes(), post.viewCount(), post.createdBy(), post.updatedBy(), post.createdAt(), post.updatedAt(),
-                post.deletedAt(), post.version());
-    }
-
     private String slug(Patch patch, Post current, String title, boolean creating) {
         if (patch.has("slug") && patch.raw("slug") != null) {
             String requested = patch.raw("slug") instanceof String text ? text.strip() : "";

@@ -3,10 +3,12 @@ package com.revolutiontradingpros.api.content.posts;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -168,7 +170,45 @@ class PostQueries {
                 SELECT pa.user_id, count(*) FROM post_authors pa JOIN posts p ON p.id = pa.post_id
                 WHERE p.deleted_at IS NULL AND p.status = 'published' AND p.published_at <= :now GROUP BY pa.user_id""")
                 .param("now", Timestamp.from(now))
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> counts.put(rs.getLong(1), rs.getLong(2)));
+                .query((RowCallbackHandler) rs -> counts.put(rs.getLong(1), rs.getLong(2)));
         return counts;
+    }
+
+    record Month(String month, long posts) {
+    }
+
+    record Top(long id, String title, String slug, long viewCount) {
+    }
+
+    /** Posts of every author, or of one ({@code author} not null), for the staff's statistics. */
+    private static String byAuthor(@Nullable Long author) {
+        return author == null ? "" : " AND EXISTS (SELECT 1 FROM post_authors pa WHERE pa.post_id = p.id AND pa.user_id = :me)";
+    }
+
+    /** Counts for the admin tabs: draft, scheduled, published, archived and trashed (trash counted apart from status). */
+    Map<String, Long> countsByStatus(@Nullable Long author) {
+        var counts = new LinkedHashMap<String, Long>();
+        for (String status : List.of("draft", "scheduled", "published", "archived", "trashed")) {
+            counts.put(status, 0L);
+        }
+        jdbc.sql("SELECT CASE WHEN p.deleted_at IS NOT NULL THEN 'trashed' ELSE p.status END, count(*) FROM posts p WHERE true"
+                        + byAuthor(author) + " GROUP BY 1")
+                .param("me", author == null ? 0L : author).query((RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)));
+        return counts;
+    }
+
+    List<Month> publishedPerMonth(Instant from, Instant to, @Nullable Long author) {
+        return jdbc.sql("SELECT to_char(date_trunc('month', p.published_at AT TIME ZONE 'UTC'), 'YYYY-MM'), count(*) FROM posts p "
+                        + "WHERE p.deleted_at IS NULL AND p.status IN ('published', 'archived') AND p.published_at >= :from AND p.published_at < :to"
+                        + byAuthor(author) + " GROUP BY 1 ORDER BY 1")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("me", author == null ? 0L : author)
+                .query((rs, n) -> new Month(rs.getString(1), rs.getLong(2))).list();
+    }
+
+    List<Top> mostViewed(@Nullable Long author) {
+        return jdbc.sql("SELECT p.id, p.title, p.slug, p.view_count FROM posts p WHERE p.deleted_at IS NULL" + byAuthor(author)
+                        + " ORDER BY p.view_count DESC, p.id DESC LIMIT 10")
+                .param("me", author == null ? 0L : author)
+                .query((rs, n) -> new Top(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -37,12 +38,24 @@ class PostRepository {
         this.jdbc = jdbc;
     }
 
-    JdbcClient jdbc() {
-        return jdbc;
-    }
-
     Optional<Post> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM posts p WHERE p.id = :id").param("id", id).query((rs, n) -> row(rs)).optional();
+    }
+
+    /** The post locked for the rest of the transaction, so two nodes cannot act on it at once. */
+    Optional<Post> findForUpdate(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM posts p WHERE p.id = :id FOR UPDATE").param("id", id).query((rs, n) -> row(rs)).optional();
+    }
+
+    /** Full rows of the posts, in the order of the ids. */
+    List<Post> findAll(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        var byId = new HashMap<Long, Post>();
+        jdbc.sql("SELECT " + COLUMNS + " FROM posts p WHERE p.id IN (:ids)").param("ids", ids)
+                .query((RowCallbackHandler) rs -> byId.put(rs.getLong("id"), row(rs)));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     Optional<Post> findBySlug(String slug) {

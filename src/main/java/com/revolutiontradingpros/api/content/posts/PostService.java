@@ -127,8 +127,7 @@ class PostService {
     /** The job's side of scheduling: publishes the post at its time, once, whichever node runs it. */
     @Transactional
     boolean publishScheduled(long id) {
-        var post = posts.jdbc().sql("SELECT " + PostRepository.COLUMNS + " FROM posts p WHERE p.id = :id FOR UPDATE")
-                .param("id", id).query((rs, n) -> PostRepository.row(rs)).optional().orElse(null);
+        var post = posts.findForUpdate(id).orElse(null);
         if (post == null || post.trashed() || !post.status().equals("scheduled") || post.publishAt() == null
                 || post.publishAt().isAfter(Instant.now(clock).plusSeconds(1))) {
             log.info("post {} is not due for publishing (unscheduled, moved or deleted)", id);

@@ -4,11 +4,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +27,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -172,13 +168,7 @@ class PostsAdminController {
         return text == null ? null : mapper.readTree(text);
     }
 
-    record Stats(Map<String, Long> counts, List<Month> publishedPerMonth, List<Top> top) {
-    }
-
-    record Month(String month, long posts) {
-    }
-
-    record Top(long id, String title, String slug, long viewCount) {
+    record Stats(Map<String, Long> counts, List<PostQueries.Month> publishedPerMonth, List<PostQueries.Top> top) {
     }
 
     @GetMapping("/posts/stats")
@@ -192,24 +182,9 @@ class PostsAdminController {
             errors.add("to", "must not be before from");
         }
         errors.throwIfAny();
-        String mine = PostRules.isEditor(caller) ? "" : " AND EXISTS (SELECT 1 FROM post_authors pa WHERE pa.post_id = p.id AND pa.user_id = :me)";
-        var jdbc = posts.jdbc();
-        var counts = new LinkedHashMap<String, Long>();
-        for (String status : List.of("draft", "scheduled", "published", "archived", "trashed")) {
-            counts.put(status, 0L);
-        }
-        jdbc.sql("SELECT CASE WHEN p.deleted_at IS NOT NULL THEN 'trashed' ELSE p.status END, count(*) FROM posts p WHERE true" + mine
-                        + " GROUP BY 1")
-                .param("me", caller.id()).query((RowCallbackHandler) rs -> counts.put(rs.getString(1), rs.getLong(2)));
-        var months = jdbc.sql("SELECT to_char(date_trunc('month', p.published_at AT TIME ZONE 'UTC'), 'YYYY-MM'), count(*) FROM posts p "
-                        + "WHERE p.deleted_at IS NULL AND p.status IN ('published', 'archived') AND p.published_at >= :from AND p.published_at < :to"
-                        + mine + " GROUP BY 1 ORDER BY 1")
-                .param("from", java.sql.Timestamp.from(start)).param("to", java.sql.Timestamp.from(end)).param("me", caller.id())
-                .query((rs, n) -> new Month(rs.getString(1), rs.getLong(2))).list();
-        var top = jdbc.sql("SELECT p.id, p.title, p.slug, p.view_count FROM posts p WHERE p.deleted_at IS NULL" + mine
-                        + " ORDER BY p.view_count DESC, p.id DESC LIMIT 10")
-                .param("me", caller.id()).query((rs, n) -> new Top(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4))).list();
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new Stats(counts, months, top));
+        Long author = PostRules.isEditor(caller) ? null : caller.id();
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new Stats(queries.countsByStatus(author), queries.publishedPerMonth(start, end, author), queries.mostViewed(author)));
     }
 
     /** For the OpenAPI document: the fields of a create or PATCH body. */

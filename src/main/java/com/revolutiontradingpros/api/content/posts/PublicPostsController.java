@@ -36,10 +36,10 @@ import com.revolutiontradingpros.api.platform.paging.Page;
 import com.revolutiontradingpros.api.platform.paging.PageParams;
 import com.revolutiontradingpros.api.platform.paging.PageQuery;
 import com.revolutiontradingpros.api.platform.security.Callers;
-import com.revolutiontradingpros.api.platform.security.CurrentUser;
 import com.revolutiontradingpros.api.platform.security.Public;
 import com.revolutiontradingpros.api.platform.web.ApiException;
 import com.revolutiontradingpros.api.platform.web.CachedBody;
+import com.revolutiontradingpros.api.platform.web.Conditional;
 import com.revolutiontradingpros.api.platform.web.FieldErrors;
 import com.revolutiontradingpros.api.users.PublicProfiles;
 
@@ -215,14 +215,14 @@ class PublicPostsController {
             var rows = filter == null ? List.<Post>of()
                     : queries.published(new PageQuery(1, 50, List.of(new PageQuery.Sort("published_at", true)), query.filters(), null),
                             filter, Instant.now(clock)).rows();
-            return new CachedBody(rss(rows), com.revolutiontradingpros.api.platform.web.Conditional.etagOf(rss(rows)),
-                    MediaType.parseMediaType("application/rss+xml;charset=UTF-8"));
+            byte[] xml = rss(rows);
+            return new CachedBody(xml, Conditional.etagOf(xml), MediaType.parseMediaType("application/rss+xml;charset=UTF-8"));
         });
         return body.respond(request, PUBLIC_CACHE);
     }
 
     private byte[] rss(List<Post> rows) {
-        var full = rows.stream().map(p -> posts.find(p.id()).orElse(p)).toList();
+        var full = posts.findAll(rows.stream().map(Post::id).toList());
         var links = posts.links(full.stream().map(Post::id).toList());
         var authorNames = views.profiles(links.values().stream().flatMap(l -> l.authors().stream()).distinct().toList());
         var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -1,6 +1,5 @@
 package com.revolutiontradingpros.api.content.search;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
