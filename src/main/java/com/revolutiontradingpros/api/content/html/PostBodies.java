@@ -59,7 +59,7 @@ public final class PostBodies {
     }
 
     /** Everything before the members-only marker; else the editor's teaser; else the first three top-level blocks. */
-    static String teaser(String html, @Nullable String teaserHtml) {
+    public static String teaser(String html, @Nullable String teaserHtml) {
         var marker = HtmlSanitizer.MEMBERS_ONLY_MARKER.matcher(html);
         if (marker.find()) {
             return parse(html.substring(0, marker.start())).body().html();

@@ -43,4 +43,18 @@ record Post(long id, String type, String title, String slug, @Nullable String ex
     String etag() {
         return Etags.of("post", id, version);
     }
+
+    /** The post in another state of the status machine; ever_published records that it was once live. */
+    Post withStatus(String newStatus, @Nullable Instant newPublishAt, @Nullable Instant newPublishedAt) {
+        return new Post(id, type, title, slug, excerpt, autoExcerpt, bodyHtml, bodyJson, bodyText, publicText, teaserHtml, visibility,
+                newStatus, newPublishAt, newPublishedAt, everPublished || newStatus.equals("published"), featuredMediaId, featured,
+                wordCount, readingTimeMinutes, viewCount, createdBy, updatedBy, createdAt, updatedAt, deletedAt, version);
+    }
+
+    /** In the trash (a time) or out of it (null). */
+    Post withDeletedAt(@Nullable Instant newDeletedAt) {
+        return new Post(id, type, title, slug, excerpt, autoExcerpt, bodyHtml, bodyJson, bodyText, publicText, teaserHtml, visibility,
+                status, publishAt, publishedAt, everPublished, featuredMediaId, featured, wordCount, readingTimeMinutes, viewCount,
+                createdBy, updatedBy, createdAt, updatedAt, newDeletedAt, version);
+    }
 }

@@ -3,10 +3,10 @@ package com.revolutiontradingpros.api.content.posts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
 
 import com.revolutiontradingpros.api.content.PostDeleted;
 import com.revolutiontradingpros.api.content.PostPublished;
@@ -46,10 +47,12 @@ class PostService {
     private final ApplicationEventPublisher events;
     private final SchedulerClient scheduler;
     private final OneTimeTask<Long> publishTask;
+    private final JsonMapper json;
     private final Clock clock;
 
     PostService(PostRepository posts, PostRevisions revisions, PostEditor editor, Categories categories, Tags tags,
-            ApplicationEventPublisher events, SchedulerClient scheduler, OneTimeTask<Long> scheduledPostPublishTask, Clock clock) {
+            ApplicationEventPublisher events, SchedulerClient scheduler, OneTimeTask<Long> scheduledPostPublishTask, JsonMapper json,
+            Clock clock) {
         this.posts = posts;
         this.revisions = revisions;
         this.editor = editor;
@@ -58,6 +61,7 @@ class PostService {
         this.events = events;
         this.scheduler = scheduler;
         this.publishTask = scheduledPostPublishTask;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -138,7 +142,7 @@ class PostService {
     }
 
     private void goLive(Post post, Links links, Instant publishedAt, long by, boolean notify) {
-        var live = with(post, "published", null, publishedAt);
+        var live = post.withStatus("published", null, publishedAt);
         save(live, by);
         var saved = posts.find(post.id()).orElseThrow();
         revisions.record(saved, "publish", by);
@@ -163,7 +167,7 @@ class PostService {
             throw ApiException.invalid("publish_at", "must be at most 366 days ahead");
         }
         requirePublishable(post, "body_html");
-        save(with(post, "scheduled", publishAt, null), caller.id());
+        save(post.withStatus("scheduled", publishAt, null), caller.id());
         var instance = publishTask.instance(jobId(id), id);
         if (!scheduler.scheduleIfNotExists(instance, publishAt)) {
             scheduler.reschedule(instance, publishAt);
@@ -177,7 +181,7 @@ class PostService {
         if (loaded.post().trashed() || !loaded.post().status().equals("scheduled")) {
             throw PostRules.invalidTransition(loaded.post(), "unschedule");
         }
-        save(with(loaded.post(), "draft", null, null), caller.id());
+        save(loaded.post().withStatus("draft", null, null), caller.id());
         cancelJob(id);
     }
 
@@ -188,7 +192,7 @@ class PostService {
         if (loaded.post().trashed() || !loaded.post().status().equals("published")) {
             throw PostRules.invalidTransition(loaded.post(), "unpublish");
         }
-        leave(loaded, with(loaded.post(), "draft", null, null), caller.id());
+        leave(loaded, loaded.post().withStatus("draft", null, null), caller.id());
     }
 
     @Transactional
@@ -199,7 +203,7 @@ class PostService {
         if (post.trashed() || !(post.status().equals("draft") || post.status().equals("published"))) {
             throw PostRules.invalidTransition(post, "archive");
         }
-        leave(loaded, with(post, "archived", null, post.publishedAt()), caller.id());
+        leave(loaded, post.withStatus("archived", null, post.publishedAt()), caller.id());
     }
 
     @Transactional
@@ -209,7 +213,7 @@ class PostService {
         if (loaded.post().trashed() || !loaded.post().status().equals("archived")) {
             throw PostRules.invalidTransition(loaded.post(), "unarchive");
         }
-        save(with(loaded.post(), "draft", null, null), caller.id());
+        save(loaded.post().withStatus("draft", null, null), caller.id());
         events.publishEvent(new PublicContentChanged());
     }
 
@@ -222,12 +226,7 @@ class PostService {
             throw PostRules.invalidTransition(post, "trash");
         }
         cancelJob(id);
-        var trashed = new Post(post.id(), post.type(), post.title(), post.slug(), post.excerpt(), post.autoExcerpt(), post.bodyHtml(),
-                post.bodyJson(), post.bodyText(), post.publicText(), post.teaserHtml(), post.visibility(), post.status(), post.publishAt(),
-                post.publishedAt(), post.everPublished(), post.featuredMediaId(), post.featured(), post.wordCount(),
-                post.readingTimeMinutes(), post.viewCount(), post.createdBy(), caller.id(), post.createdAt(), post.updatedAt(),
-                Instant.now(clock), post.version());
-        leave(loaded, trashed, caller.id());
+        leave(loaded, post.withDeletedAt(Instant.now(clock)), caller.id());
     }
 
     @Transactional
@@ -240,11 +239,7 @@ class PostService {
         if (!post.trashed()) {
             throw ApiException.conflict("not_trashed", "the post is not in the trash");
         }
-        var restored = new Post(post.id(), post.type(), post.title(), post.slug(), post.excerpt(), post.autoExcerpt(), post.bodyHtml(),
-                post.bodyJson(), post.bodyText(), post.publicText(), post.teaserHtml(), post.visibility(), "draft", null, null,
-                post.everPublished(), post.featuredMediaId(), post.featured(), post.wordCount(), post.readingTimeMinutes(),
-                post.viewCount(), post.createdBy(), caller.id(), post.createdAt(), post.updatedAt(), null, post.version());
-        save(restored, caller.id());
+        save(post.withStatus("draft", null, null).withDeletedAt(null), caller.id());
     }
 
     @Transactional
@@ -302,18 +297,13 @@ class PostService {
         }
         var revision = revisions.find(id, revisionId).filter(r -> !r.kind().equals("autosave"))
                 .orElseThrow(() -> ApiException.notFound("revision"));
-        var body = new java.util.HashMap<String, @Nullable Object>();
+        var body = new HashMap<String, @Nullable Object>();
         body.put("title", revision.title());
         body.put("excerpt", revision.excerpt());
         body.put("teaser_html", revision.teaserHtml());
         body.put("body_html", revision.bodyHtml());
-        var edit = editor.apply(caller, loaded.post(), loaded.links(), body, false);
-        var restored = new Post(edit.post().id(), edit.post().type(), edit.post().title(), edit.post().slug(), edit.post().excerpt(),
-                edit.post().autoExcerpt(), edit.post().bodyHtml(), revision.bodyJson(), edit.post().bodyText(), edit.post().publicText(),
-                edit.post().teaserHtml(), edit.post().visibility(), edit.post().status(), edit.post().publishAt(), edit.post().publishedAt(),
-                edit.post().everPublished(), edit.post().featuredMediaId(), edit.post().featured(), edit.post().wordCount(),
-                edit.post().readingTimeMinutes(), edit.post().viewCount(), edit.post().createdBy(), caller.id(), edit.post().createdAt(),
-                edit.post().updatedAt(), null, edit.post().version());
+        body.put("body_json", revision.bodyJson() == null ? null : json.readTree(revision.bodyJson()));
+        var restored = editor.apply(caller, loaded.post(), loaded.links(), body, false).post();
         save(restored, caller.id());
         revisions.record(restored, "restore", caller.id());
         if (restored.status().equals("published")) {
@@ -376,13 +366,5 @@ class PostService {
 
     private static String jobId(long id) {
         return "post-" + id;
-    }
-
-    private static Post with(Post post, String status, @Nullable Instant publishAt, @Nullable Instant publishedAt) {
-        return new Post(post.id(), post.type(), post.title(), post.slug(), post.excerpt(), post.autoExcerpt(), post.bodyHtml(),
-                post.bodyJson(), post.bodyText(), post.publicText(), post.teaserHtml(), post.visibility(), status, publishAt, publishedAt,
-                post.everPublished() || Objects.equals(status, "published"), post.featuredMediaId(), post.featured(), post.wordCount(),
-                post.readingTimeMinutes(), post.viewCount(), post.createdBy(), post.updatedBy(), post.createdAt(), post.updatedAt(),
-                post.deletedAt(), post.version());
     }
 }

@@ -88,8 +88,19 @@ class PostViews {
     Detail detail(Post post, Optional<CurrentUser> caller) {
         var lookups = lookups(List.of(post.id()));
         var links = lookups.links().getOrDefault(post.id(), Links.NONE);
-        var block = access.block(caller, post, links);
-        String teaser = PostBodies.analyse(post.bodyHtml(), post.teaserHtml(), true).teaserHtml();
+        return detail(post, lookups, links, access.block(caller, post, links));
+    }
+
+    /** The post in full whoever asks: what a preview link shows. */
+    Detail unlocked(Post post) {
+        var lookups = lookups(List.of(post.id()));
+        var links = lookups.links().getOrDefault(post.id(), Links.NONE);
+        return detail(post, lookups, links, new PostAccess.Block(post.gated() ? post.visibility() : null, links.products(), List.of(),
+                false, true));
+    }
+
+    private Detail detail(Post post, Lookups lookups, Links links, PostAccess.Block block) {
+        String teaser = PostBodies.teaser(post.bodyHtml(), post.teaserHtml());
         String shown = block.locked() ? teaser : post.bodyHtml();
         return new Detail(post.id(), post.type(), post.status(), post.title(), post.slug(), post.url(), post.shownExcerpt(),
                 block.locked() ? null : post.bodyHtml(), teaser, PostBodies.toc(shown), authors(links, lookups), categories(links, lookups),
@@ -115,20 +126,25 @@ class PostViews {
     }
 
     List<Author> authors(Links links, Map<Long, PublicProfiles.PublicProfile> profiles) {
-        return links.authors().stream().map(profiles::get).filter(Objects::nonNull)
-                .map(p -> new Author(p.id(), p.slug(), p.displayName(), p.avatarUrl(), ContentPaths.author(p.slug()))).toList();
+        return links.authors().stream().map(profiles::get).filter(Objects::nonNull).map(PostViews::author).toList();
+    }
+
+    static Author author(PublicProfiles.PublicProfile profile) {
+        return new Author(profile.id(), profile.slug(), profile.displayName(), profile.avatarUrl(), ContentPaths.author(profile.slug()));
+    }
+
+    /** Every tag of the post, internal ones included: what the staff see. */
+    List<Term> allTags(Links links) {
+        var refs = tags.refs(links.tags());
+        return links.tags().stream().map(refs::get).filter(Objects::nonNull).map(PostViews::term).toList();
+    }
+
+    private static Term term(Tags.Ref tag) {
+        return new Term(tag.id(), tag.name(), tag.slug(), ContentPaths.tag(tag.slug()));
     }
 
     Map<Long, PublicProfiles.PublicProfile> profiles(Collection<Long> ids) {
         return profiles.find(ids);
-    }
-
-    Map<Long, Categories.Ref> categoryRefs(Collection<Long> ids) {
-        return categories.refs(ids);
-    }
-
-    Map<Long, Tags.Ref> tagRefs(Collection<Long> ids) {
-        return tags.refs(ids);
     }
 
     private List<Author> authors(Links links, Lookups lookups) {
@@ -142,6 +158,6 @@ class PostViews {
 
     private static List<Term> tags(Links links, Lookups lookups, boolean withInternal) {
         return links.tags().stream().map(lookups.tags()::get).filter(Objects::nonNull).filter(t -> withInternal || !t.internal())
-                .map(t -> new Term(t.id(), t.name(), t.slug(), ContentPaths.tag(t.slug()))).toList();
+                .map(PostViews::term).toList();
     }
 }

@@ -151,13 +151,9 @@ class PostsAdminController {
         var links = posts.links(id);
         var autosave = revisions.autosaveOf(id, caller.id()).filter(a -> a.createdAt().isAfter(post.updatedAt()))
                 .map(a -> new Autosave(a.title(), a.excerpt(), a.bodyHtml(), json(a.bodyJson()), a.createdAt())).orElse(null);
-        var tagRefs = views.tagRefs(links.tags());
-        var tagTerms = links.tags().stream().map(tagRefs::get).filter(java.util.Objects::nonNull)
-                .map(t -> new PostViews.Term(t.id(), t.name(), t.slug(), com.revolutiontradingpros.api.content.ContentPaths.tag(t.slug())))
-                .toList();
         var body = new AdminPost(post.id(), post.type(), post.status(), post.trashed(), post.title(), post.slug(), post.url(), post.excerpt(),
                 post.autoExcerpt(), post.bodyHtml(), json(post.bodyJson()), post.teaserHtml(), post.visibility(), links.authors(),
-                views.authors(links, views.profiles(links.authors())), links.categories(), links.tags(), tagTerms, links.products(),
+                views.authors(links, views.profiles(links.authors())), links.categories(), links.tags(), views.allTags(links), links.products(),
                 post.featuredMediaId(), post.featured(), post.wordCount(), post.readingTimeMinutes(), PostBodies.toc(post.bodyHtml()),
                 post.viewCount(), post.publishAt(), post.publishedAt(), previews.countUnexpired(id), autosave, post.createdAt(),
                 post.updatedAt(), post.deletedAt(), post.version());
@@ -319,9 +315,7 @@ class PostsAdminController {
 
     private static PostViews.Author saver(Map<Long, PublicProfiles.PublicProfile> profiles, long id) {
         var profile = profiles.get(id);
-        return profile == null ? new PostViews.Author(id, Long.toString(id), "User " + id, null, "")
-                : new PostViews.Author(id, profile.slug(), profile.displayName(), profile.avatarUrl(),
-                        com.revolutiontradingpros.api.content.ContentPaths.author(profile.slug()));
+        return profile == null ? new PostViews.Author(id, Long.toString(id), "User " + id, null, "") : PostViews.author(profile);
     }
 
     record RevisionDetail(long id, String kind, String title, @Nullable String excerpt, @Nullable String teaserHtml, String bodyHtml,

@@ -2,7 +2,6 @@ package com.revolutiontradingpros.api.content.posts;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,14 +45,7 @@ class PreviewController {
         if (found.revokedAt() != null || !found.expiresAt().isAfter(Instant.now(clock))) {
             throw ApiException.gone("preview_expired", "this preview link has expired or was revoked");
         }
-        var links = posts.links(post.id());
-        // A preview shows everything, as its author would see it.
-        var detail = views.detail(post, Optional.empty());
-        var full = new PostViews.Detail(detail.id(), detail.type(), detail.status(), detail.title(), detail.slug(), detail.url(),
-                detail.excerpt(), post.bodyHtml(), detail.teaserHtml(), com.revolutiontradingpros.api.content.html.PostBodies.toc(post.bodyHtml()),
-                detail.authors(), detail.categories(), detail.tags(), detail.featuredMediaId(), detail.readingTimeMinutes(),
-                detail.wordCount(), detail.viewCount(), detail.isFeatured(), detail.visibility(), detail.publishedAt(), detail.updatedAt(),
-                new PostAccess.Block(post.gated() ? post.visibility() : null, links.products(), java.util.List.of(), false, true));
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore().cachePrivate()).header("X-Robots-Tag", "noindex, nofollow").body(full);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore().cachePrivate()).header("X-Robots-Tag", "noindex, nofollow")
+                .body(views.unlocked(post));
     }
 }
