@@ -51,6 +51,8 @@ class CategoriesAndTagsTest extends ApiTest {
         assertProblem(as(Role.AUTHOR).post("/categories", "{\"name\":\"x\"}"), 403, "forbidden");
         assertProblem(editor.post("/categories", "{\"name\":\"\"}"), 422, "validation_failed");
         assertProblem(editor.patch("/categories/999999999", "{\"name\":\"x\"}"), 404, "not_found");
+        assertProblem(http.get("/categories/no-such-category"), 404, "not_found");
+        assertProblem(http.get("/categories/no-such-category"), 404, "not_found");
         var stale = editor.patch("/categories/" + trading, "{\"name\":\"Renamed\"}", "If-Match", "W/\"category-" + trading + "-0\"");
         assertProblem(stale, 412, "stale_version");
     }

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import com.revolutiontradingpros.api.platform.text.Slugs;
+
 /** What the rest of the content module asks about categories: existence, names, descendants, counts. */
 @Service
 public class Categories {
@@ -49,12 +51,7 @@ public class Categories {
     }
 
     static Optional<Category> resolve(String idOrSlug, CategoryTree tree) {
-        if (idOrSlug.chars().allMatch(Character::isDigit) && !idOrSlug.isEmpty() && idOrSlug.length() < 19) {
-            var byId = tree.get(Long.parseLong(idOrSlug));
-            if (byId != null) {
-                return Optional.of(byId);
-            }
-        }
-        return tree.all().stream().filter(c -> c.slug().equals(idOrSlug)).findFirst();
+        return Slugs.asId(idOrSlug).map(tree::get)
+                .or(() -> tree.all().stream().filter(c -> c.slug().equals(idOrSlug)).findFirst());
     }
 }

@@ -24,6 +24,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -160,20 +161,14 @@ class CategoriesController {
     @ApiResponse(responseCode = "200", description = "the category", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = CategoryDetail.class)))
     ResponseEntity<byte[]> get(@PathVariable String idOrSlug, HttpServletRequest request) {
-        var body = caches.reads().get("category:" + idOrSlug, key -> {
+        // A miss throws its 404 out of the loader, so unknown slugs are never cached.
+        return caches.reads().get("category:" + idOrSlug, key -> {
             var tree = new CategoryTree(repository.all());
-            var category = Categories.resolve(idOrSlug, tree).orElse(null);
-            if (category == null) {
-                return new CachedBody(new byte[0], "", org.springframework.http.MediaType.APPLICATION_JSON);
-            }
+            var category = Categories.resolve(idOrSlug, tree).orElseThrow(() -> ApiException.notFound("category"));
             byte[] bytes = json.writeValueAsBytes(detail(category, tree));
             return new CachedBody(bytes, Etags.of("category", category.id(), category.version(), tree.totalPostCount(category.id())
-                    + "." + category.postCount()), org.springframework.http.MediaType.APPLICATION_JSON);
-        });
-        if (body.bytes().length == 0) {
-            throw ApiException.notFound("category");
-        }
-        return body.respond(request, PUBLIC_CACHE);
+                    + "." + category.postCount()), MediaType.APPLICATION_JSON);
+        }).respond(request, PUBLIC_CACHE);
     }
 
     private CategoryDetail detail(Category category, CategoryTree tree) {

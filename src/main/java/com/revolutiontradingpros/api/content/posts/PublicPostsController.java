@@ -8,7 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,6 +40,7 @@ import com.revolutiontradingpros.api.platform.security.Public;
 import com.revolutiontradingpros.api.platform.web.ApiException;
 import com.revolutiontradingpros.api.platform.web.CachedBody;
 import com.revolutiontradingpros.api.platform.web.Conditional;
+import com.revolutiontradingpros.api.platform.text.Slugs;
 import com.revolutiontradingpros.api.platform.web.FieldErrors;
 import com.revolutiontradingpros.api.users.PublicProfiles;
 
@@ -236,7 +237,7 @@ class PublicPostsController {
             if (post.publishedAt() != null) {
                 xml.append("<pubDate>").append(rfc1123.format(post.publishedAt())).append("</pubDate>");
             }
-            postLinks.authors().stream().map(authorNames::get).filter(java.util.Objects::nonNull).findFirst()
+            postLinks.authors().stream().map(authorNames::get).filter(Objects::nonNull).findFirst()
                     .ifPresent(author -> xml.append("<dc:creator>").append(escape(author.displayName())).append("</dc:creator>"));
             xml.append("<description>").append(escape(post.shownExcerpt())).append("</description>");
             if (!post.gated()) {
@@ -296,14 +297,9 @@ class PublicPostsController {
     /** The post a public reader may open by id or slug, else 404. */
     private Post readable(String idOrSlug) {
         Instant now = Instant.now(clock);
-        Optional<Post> post = Optional.empty();
-        if (!idOrSlug.isEmpty() && idOrSlug.length() < 19 && idOrSlug.chars().allMatch(Character::isDigit)) {
-            post = posts.find(Long.parseLong(idOrSlug)).filter(p -> p.publiclyReadable(now));
-        }
-        if (post.isEmpty()) {
-            post = posts.findBySlug(idOrSlug).filter(p -> p.publiclyReadable(now));
-        }
-        return post.orElseThrow(() -> ApiException.notFound("post"));
+        return Slugs.asId(idOrSlug).flatMap(posts::find).filter(p -> p.publiclyReadable(now))
+                .or(() -> posts.findBySlug(idOrSlug).filter(p -> p.publiclyReadable(now)))
+                .orElseThrow(() -> ApiException.notFound("post"));
     }
 
     private ResponseEntity<byte[]> respond(HttpServletRequest request, String key, Supplier<Object> body) {

@@ -77,7 +77,7 @@ class SearchController {
         errors.throwIfAny();
 
         var exact = new Query("tsv @@ websearch_to_tsquery('english', :q)", "ts_rank_cd(d.tsv, websearch_to_tsquery('english', :q))",
-                "websearch_to_tsquery('english', :q)");
+                "websearch_to_tsquery('english', :q)", null);
         long total = count(exact, q, types);
         Query used = exact;
         if (total < FALLBACK_BELOW) {
@@ -86,23 +86,22 @@ class SearchController {
             if (!words.isEmpty()) {
                 used = new Query("(tsv @@ to_tsquery('english', :any) OR :q <% d.title OR :q <% d.summary)",
                         "greatest(ts_rank_cd(d.tsv, to_tsquery('english', :any)), word_similarity(:q, d.title))",
-                        "to_tsquery('english', :any)");
-                used.any = any;
+                        "to_tsquery('english', :any)", any);
                 total = count(used, q, types);
             }
         }
         var facets = new LinkedHashMap<String, Long>();
         var hits = new ArrayList<Hit>();
         if (total > 0) {
-            jdbc.sql("SELECT d.type, count(*) FROM search_documents d WHERE " + used.match + " AND d.type IN (:types) GROUP BY d.type ORDER BY 2 DESC")
+            jdbc.sql("SELECT d.type, count(*) FROM search_documents d WHERE " + used.match() + " AND d.type IN (:types) GROUP BY d.type ORDER BY 2 DESC")
                     .params(used.params(q, types)).query((RowCallbackHandler) rs -> facets.put(rs.getString(1), rs.getLong(2)));
             var params = used.params(q, types);
             params.put("limit", query.limit());
             params.put("offset", query.offset());
             hits.addAll(jdbc.sql("SELECT d.type, d.ref_id, d.title, d.url, d.image_url, d.published_at, d.locked, ts_headline('english', "
-                            + ESCAPED + ", " + used.tsquery + ", 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2')"
-                            + " AS snippet FROM search_documents d WHERE " + used.match + " AND d.type IN (:types)"
-                            + " ORDER BY " + used.rank + " * d.boost DESC, d.published_at DESC NULLS LAST, d.ref_id DESC LIMIT :limit OFFSET :offset")
+                            + ESCAPED + ", " + used.tsquery() + ", 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2')"
+                            + " AS snippet FROM search_documents d WHERE " + used.match() + " AND d.type IN (:types)"
+                            + " ORDER BY " + used.rank() + " * d.boost DESC, d.published_at DESC NULLS LAST, d.ref_id DESC LIMIT :limit OFFSET :offset")
                     .params(params)
                     .query((rs, n) -> new Hit(rs.getString("type"), rs.getLong("ref_id"), rs.getString("title"), rs.getString("url"),
                             rs.getString("snippet"), rs.getString("image_url"),
@@ -116,7 +115,7 @@ class SearchController {
     }
 
     private long count(Query query, String q, List<String> types) {
-        return jdbc.sql("SELECT count(*) FROM search_documents d WHERE " + query.match + " AND d.type IN (:types)")
+        return jdbc.sql("SELECT count(*) FROM search_documents d WHERE " + query.match() + " AND d.type IN (:types)")
                 .params(query.params(q, types)).query(Long.class).single();
     }
 
@@ -134,17 +133,8 @@ class SearchController {
                 .param("zero", total == 0 ? 1 : 0).update();
     }
 
-    private static final class Query {
-        final String match;
-        final String rank;
-        final String tsquery;
-        @Nullable String any;
-
-        Query(String match, String rank, String tsquery) {
-            this.match = match;
-            this.rank = rank;
-            this.tsquery = tsquery;
-        }
+    /** One way of matching: its WHERE condition, rank and tsquery (for snippets), and the OR-ed words when widened. */
+    private record Query(String match, String rank, String tsquery, @Nullable String any) {
 
         Map<String, Object> params(String q, List<String> types) {
             var params = new LinkedHashMap<String, Object>();
@@ -156,5 +146,4 @@ class SearchController {
             return params;
         }
     }
-
 }

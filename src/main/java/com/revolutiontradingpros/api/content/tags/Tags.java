@@ -65,13 +65,7 @@ public class Tags {
     }
 
     Optional<Tag> lookup(String idOrSlug) {
-        if (!idOrSlug.isEmpty() && idOrSlug.length() < 19 && idOrSlug.chars().allMatch(Character::isDigit)) {
-            var byId = repository.find(Long.parseLong(idOrSlug));
-            if (byId.isPresent()) {
-                return byId;
-            }
-        }
-        return repository.findBySlug(idOrSlug);
+        return Slugs.asId(idOrSlug).flatMap(repository::find).or(() -> repository.findBySlug(idOrSlug));
     }
 
     @Transactional

@@ -2,6 +2,7 @@ package com.revolutiontradingpros.api.platform.text;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** URL slugs: lower-case ASCII words joined by single dashes ({@code Options Trading: 5 Rules -> options-trading-5-rules}). */
@@ -20,6 +21,14 @@ public final class Slugs {
 
     public static boolean isValid(String slug) {
         return slug.length() <= MAX_LENGTH && VALID.matcher(slug).matches();
+    }
+
+    /** The id a path segment names when it is all digits ({@code /posts/{idOrSlug}}); a slug can be all digits too, so callers fall back to it. */
+    public static Optional<Long> asId(String idOrSlug) {
+        if (idOrSlug.isEmpty() || idOrSlug.length() > 18 || !idOrSlug.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return Optional.empty();
+        }
+        return Optional.of(Long.parseLong(idOrSlug));
     }
 
     /** The slug of a title, ASCII-folded and cut on a dash; empty when the title holds no letter or digit. */

@@ -113,19 +113,8 @@ public final class Patch {
 
     /** A list of distinct positive ids, at most {@code max}; null when absent. */
     public @Nullable List<Long> ids(String field, int max) {
-        Object value = body.get(field);
-        if (value == null) {
-            if (body.containsKey(field)) {
-                errors.add(field, "must be a list (send [] to clear)");
-            }
-            return null;
-        }
-        if (!(value instanceof List<?> list)) {
-            errors.add(field, "must be a list of ids");
-            return null;
-        }
-        if (list.size() > max) {
-            errors.add(field, "must hold at most " + max + " ids");
+        var list = list(field, max, "ids", "ids");
+        if (list == null) {
             return null;
         }
         var ids = new ArrayList<Long>();
@@ -145,19 +134,8 @@ public final class Patch {
 
     /** A list of texts, each 1 to {@code maxLength} characters after stripping, at most {@code max} items. */
     public @Nullable List<String> texts(String field, int max, int maxLength) {
-        Object value = body.get(field);
-        if (value == null) {
-            if (body.containsKey(field)) {
-                errors.add(field, "must be a list (send [] to clear)");
-            }
-            return null;
-        }
-        if (!(value instanceof List<?> list)) {
-            errors.add(field, "must be a list of strings");
-            return null;
-        }
-        if (list.size() > max) {
-            errors.add(field, "must hold at most " + max + " items");
+        var list = list(field, max, "strings", "items");
+        if (list == null) {
             return null;
         }
         var texts = new ArrayList<String>();
@@ -169,6 +147,26 @@ public final class Patch {
             }
         }
         return texts;
+    }
+
+    /** The JSON list sent for the field, at most {@code max} long; null (with the problem noted) otherwise. */
+    private @Nullable List<?> list(String field, int max, String of, String counted) {
+        Object value = body.get(field);
+        if (value == null) {
+            if (body.containsKey(field)) {
+                errors.add(field, "must be a list (send [] to clear)");
+            }
+            return null;
+        }
+        if (!(value instanceof List<?> list)) {
+            errors.add(field, "must be a list of " + of);
+            return null;
+        }
+        if (list.size() > max) {
+            errors.add(field, "must hold at most " + max + " " + counted);
+            return null;
+        }
+        return list;
     }
 
     /** The raw JSON value (a map, list, string, number, boolean or null). */
