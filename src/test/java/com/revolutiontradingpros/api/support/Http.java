@@ -77,8 +77,16 @@ public final class Http {
 
     /** A multipart/form-data request with one file part. */
     public Response sendFile(String method, String path, String field, String filename, String contentType, byte[] content) {
+        return sendForm(method, path, Map.of(), field, filename, contentType, content);
+    }
+
+    /** A multipart/form-data request with text fields and one file part. */
+    public Response sendForm(String method, String path, Map<String, String> fields, String field, String filename,
+            String contentType, byte[] content) {
         String boundary = "----rtp" + java.util.UUID.randomUUID();
         var body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
                 + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);

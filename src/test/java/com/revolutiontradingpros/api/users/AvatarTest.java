@@ -37,7 +37,7 @@ class AvatarTest extends ApiTest {
         var response = putFile(me, "photo.png", "image/png", image("png", 600, 300));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         String large = response.json().get("avatar").get("large").asString();
-        var thumbnail = http.get(large.substring(large.indexOf("/storage/")));
+        var thumbnail = http.get(large.substring(large.indexOf("/media/files/")));
         assertThat(thumbnail.status()).isEqualTo(200);
         var decoded = ImageIO.read(new ByteArrayInputStream(thumbnail.bytes()));
         assertThat(decoded.getWidth()).isEqualTo(256);

@@ -32,8 +32,8 @@ class DataExportTest extends ApiTest {
         Eventually.within(Duration.ofSeconds(20), () -> assertThat(me.get("/me/data-export").json().get("status").asString()).isEqualTo("ready"));
         var ready = me.get("/me/data-export").json();
         String url = ready.get("download_url").asString();
-        assertThat(url).contains("/storage/exports/").contains("signature=");
-        var zip = http.get(url.substring(url.indexOf("/storage/")));
+        assertThat(url).contains("/media/files/exports/").contains("signature=");
+        var zip = http.get(url.substring(url.indexOf("/media/files/")));
         assertThat(zip.status()).isEqualTo(200);
         assertThat(zip.header("Content-Type")).isEqualTo("application/zip");
 

@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.revolutiontradingpros.api.content.CategorySlugChanged;
 import com.revolutiontradingpros.api.content.ContentPaths;
+import com.revolutiontradingpros.api.content.media.MediaLibrary;
+import com.revolutiontradingpros.api.content.usages.AssetUsages;
 import com.revolutiontradingpros.api.content.cache.PublicContentChanged;
 import com.revolutiontradingpros.api.platform.text.Slugs;
 import com.revolutiontradingpros.api.platform.web.ApiException;
@@ -21,11 +23,24 @@ import com.revolutiontradingpros.api.platform.web.FieldErrors;
 class CategoryService {
 
     private final CategoryRepository repository;
+    private final MediaLibrary media;
+    private final AssetUsages usages;
     private final ApplicationEventPublisher events;
 
-    CategoryService(CategoryRepository repository, ApplicationEventPublisher events) {
+    CategoryService(CategoryRepository repository, MediaLibrary media, AssetUsages usages, ApplicationEventPublisher events) {
         this.repository = repository;
+        this.media = media;
+        this.usages = usages;
         this.events = events;
+    }
+
+    /** Rule 24: the category's image is a usage of that media item. */
+    private void trackImage(long id, String name, @Nullable Long imageMediaId) {
+        if (imageMediaId != null && !media.exists(imageMediaId)) {
+            throw ApiException.invalid("image_media_id", "is not a media item");
+        }
+        usages.set(AssetUsages.MEDIA, "content", "category", id, "image_media_id",
+                imageMediaId == null ? List.of() : List.of(imageMediaId), name, "/admin/categories/" + id);
     }
 
     record Draft(String name, @Nullable String slug, @Nullable String description, @Nullable Long parentId, @Nullable Long imageMediaId,
@@ -46,6 +61,7 @@ class CategoryService {
         String slug = slugFor(draft.slug(), draft.name(), 0);
         int position = draft.position() != null ? draft.position() : repository.nextPosition(draft.parentId());
         long id = repository.insert(draft.name().strip(), slug, draft.description(), draft.parentId(), position, draft.imageMediaId());
+        trackImage(id, draft.name().strip(), draft.imageMediaId());
         events.publishEvent(new PublicContentChanged());
         return id;
     }
@@ -84,6 +100,7 @@ class CategoryService {
                 parent, position, change.clearImage() ? null : change.imageMediaId() != null ? change.imageMediaId() : current.imageMediaId(),
                 current.postCount(), current.createdAt(), current.updatedAt(), current.version());
         repository.update(updated);
+        trackImage(updated.id(), updated.name(), updated.imageMediaId());
         if (!slug.equals(current.slug())) {
             events.publishEvent(new CategorySlugChanged(current.id(), ContentPaths.category(current.slug()), ContentPaths.category(slug)));
         }
@@ -100,6 +117,7 @@ class CategoryService {
         } else if (repository.hasPosts(category.id())) {
             throw ApiException.conflict("category_has_posts", "posts are filed in this category; pass reassign_to to move them first");
         }
+        usages.removeOwner("content", "category", category.id());
         repository.delete(category, reassignTo);
         if (reassignTo != null) {
             repository.recount(List.of(reassignTo));

@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import com.revolutiontradingpros.api.auth.Accounts;
 import com.revolutiontradingpros.api.content.categories.Categories;
 import com.revolutiontradingpros.api.content.html.HtmlSanitizer;
+import com.revolutiontradingpros.api.content.media.MediaLibrary;
 import com.revolutiontradingpros.api.content.html.PostBodies;
 import com.revolutiontradingpros.api.content.tags.Tags;
 import com.revolutiontradingpros.api.platform.access.Entitlements;
@@ -40,17 +41,19 @@ class PostEditor {
     private final Tags tags;
     private final Entitlements entitlements;
     private final Accounts accounts;
+    private final MediaLibrary media;
     private final JsonMapper json;
     private final Clock clock;
 
     PostEditor(HtmlSanitizer sanitizer, PostRepository posts, Categories categories, Tags tags, Entitlements entitlements,
-            Accounts accounts, JsonMapper json, Clock clock) {
+            Accounts accounts, MediaLibrary media, JsonMapper json, Clock clock) {
         this.sanitizer = sanitizer;
         this.posts = posts;
         this.categories = categories;
         this.tags = tags;
         this.entitlements = entitlements;
         this.accounts = accounts;
+        this.media = media;
         this.json = json;
         this.clock = clock;
     }
@@ -80,6 +83,9 @@ class PostEditor {
         String bodyJson = patch.has("body_json") ? bodyJson(patch.raw("body_json"), errors) : current.bodyJson();
         String visibility = patch.has("visibility") ? patch.oneOf("visibility", Set.of("public", "members", "paid")) : current.visibility();
         Long media = patch.has("featured_media_id") ? patch.id("featured_media_id") : current.featuredMediaId();
+        if (media != null && !media.equals(current.featuredMediaId()) && !this.media.exists(media)) {
+            errors.add("featured_media_id", "is not a media item");
+        }
         Boolean featured = patch.has("is_featured") ? patch.bool("is_featured") : Boolean.valueOf(current.featured());
 
         List<Long> categoryIds = patch.has("category_ids") ? patch.ids("category_ids", 10) : links.categories();

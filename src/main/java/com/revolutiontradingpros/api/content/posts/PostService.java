@@ -42,6 +42,7 @@ class PostService {
     private final PostRepository posts;
     private final PostRevisions revisions;
     private final PostEditor editor;
+    private final PostMedia media;
     private final Categories categories;
     private final Tags tags;
     private final ApplicationEventPublisher events;
@@ -50,12 +51,13 @@ class PostService {
     private final JsonMapper json;
     private final Clock clock;
 
-    PostService(PostRepository posts, PostRevisions revisions, PostEditor editor, Categories categories, Tags tags,
+    PostService(PostRepository posts, PostRevisions revisions, PostEditor editor, PostMedia media, Categories categories, Tags tags,
             ApplicationEventPublisher events, SchedulerClient scheduler, OneTimeTask<Long> scheduledPostPublishTask, JsonMapper json,
             Clock clock) {
         this.posts = posts;
         this.revisions = revisions;
         this.editor = editor;
+        this.media = media;
         this.categories = categories;
         this.tags = tags;
         this.events = events;
@@ -80,7 +82,9 @@ class PostService {
         var edit = editor.apply(caller, blank, Links.NONE, body, true);
         long id = posts.insert(edit.post());
         posts.setLinks(id, edit.links());
-        revisions.record(posts.find(id).orElseThrow(), "manual", caller.id());
+        var created = posts.find(id).orElseThrow();
+        revisions.record(created, "manual", caller.id());
+        media.track(created);
         return id;
     }
 
@@ -97,6 +101,7 @@ class PostService {
         var edit = editor.apply(caller, loaded.post(), loaded.links(), body, false);
         save(edit.post(), caller.id());
         posts.setLinks(id, edit.links());
+        media.track(edit.post());
         revisions.dropAutosave(id, caller.id());
         if (edit.contentChanged()) {
             revisions.record(edit.post(), "manual", caller.id());
@@ -260,6 +265,7 @@ class PostService {
     }
 
     private void purge(Loaded loaded) {
+        media.forget(loaded.post());
         posts.delete(loaded.post().id());
         recount(loaded.links(), Links.NONE);
         events.publishEvent(new PostDeleted(loaded.post().id(), loaded.post().type(), loaded.post().slug()));
@@ -282,6 +288,7 @@ class PostService {
                 caller.id(), caller.id(), Instant.now(clock), Instant.now(clock), null, 1);
         long copyId = posts.insert(copy);
         posts.setLinks(copyId, loaded.links().withAuthors(List.of(caller.id())));
+        media.track(posts.find(copyId).orElseThrow());
         return copyId;
     }
 
@@ -305,6 +312,7 @@ class PostService {
         body.put("body_json", revision.bodyJson() == null ? null : json.readTree(revision.bodyJson()));
         var restored = editor.apply(caller, loaded.post(), loaded.links(), body, false).post();
         save(restored, caller.id());
+        media.track(restored);
         revisions.record(restored, "restore", caller.id());
         if (restored.status().equals("published")) {
             events.publishEvent(new PostUpdated(id, restored.type(), restored.slug(), restored.url()));

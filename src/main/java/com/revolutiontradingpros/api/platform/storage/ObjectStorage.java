@@ -3,6 +3,7 @@ package com.revolutiontradingpros.api.platform.storage;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -31,8 +32,35 @@ public interface ObjectStorage {
     /** A URL anyone holding it may GET the object from until it expires. */
     URI downloadUrl(String key, Duration validFor);
 
-    /** A URL a browser may PUT the object's bytes to directly, with the given content type, until it expires. */
-    PresignedUpload uploadUrl(String key, String contentType, Duration validFor);
+    /** Like {@link #downloadUrl(String, Duration)}, answered with Content-Disposition: attachment and this file name. */
+    URI attachmentUrl(String key, Duration validFor, String filename);
+
+    /** The first bytes of the object (at most {@code length}), for sniffing its type without reading it all. */
+    Optional<byte[]> head(String key, int length);
+
+    /** Copies an object to a new key (a visibility change moves it, so the old URL stops working). */
+    void copy(String fromKey, String toKey);
+
+    /** The object's permanent, unsigned URL: only ever handed out for objects meant to be public. */
+    URI publicUrl(String key);
+
+    /**
+     * A URL a browser may PUT the object's bytes to directly, with the given content type, until it expires;
+     * the local store refuses bodies over {@code maxBytes} (S3 cannot bound a presigned PUT, so completion checks).
+     */
+    PresignedUpload uploadUrl(String key, String contentType, long maxBytes, Duration validFor);
+
+    /** Starts a multipart upload (parts of at most {@code partSize} bytes, the last may be shorter); returns its id. */
+    String startMultipart(String key, String contentType, long partSize);
+
+    /** A URL the browser PUTs part {@code partNumber} (1-based) to; the answer's ETag header is the part's etag. */
+    PresignedUpload partUploadUrl(String key, String multipartId, int partNumber, Duration validFor);
+
+    /** Joins the parts into the object; throws {@link IllegalArgumentException} when a part is missing or its etag differs. */
+    void completeMultipart(String key, String multipartId, List<CompletedPart> parts);
+
+    /** Drops an unfinished multipart upload and its parts; unknown ids are ignored. */
+    void abortMultipart(String key, String multipartId);
 
     /** Proves the store answers; throws when it does not. */
     void check();
@@ -45,6 +73,9 @@ public interface ObjectStorage {
     }
 
     record StoredObject(String key, long size, String contentType) {
+    }
+
+    record CompletedPart(int partNumber, String etag) {
     }
 
     /** Where and how to upload: the method, the URL and the headers the client must send. */

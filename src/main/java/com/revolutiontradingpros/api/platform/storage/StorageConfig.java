@@ -49,7 +49,16 @@ class StorageConfig {
             client.endpointOverride(URI.create(properties.endpoint()));
             presigner.endpointOverride(URI.create(properties.endpoint()));
         }
-        return new S3ObjectStorage(client.build(), presigner.build(), properties.bucket(), clock);
+        return new S3ObjectStorage(client.build(), presigner.build(), properties.bucket(), publicBaseUrl(properties), clock);
+    }
+
+    /** MEDIA_PUBLIC_BASE_URL, else the bucket's own path-style URL at the endpoint (or AWS). */
+    private static String publicBaseUrl(StorageProperties properties) {
+        if (!properties.publicBaseUrl().isBlank()) {
+            return properties.publicBaseUrl();
+        }
+        String endpoint = properties.endpoint().isBlank() ? "https://s3." + properties.region() + ".amazonaws.com" : properties.endpoint();
+        return (endpoint.endsWith("/") ? endpoint : endpoint + "/") + properties.bucket();
     }
 
     /** STORAGE_SIGNING_KEY, or a random key made on first start and kept so URLs survive restarts. */

@@ -15,6 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * @param secretAccessKey S3_SECRET_ACCESS_KEY
  * @param forcePathStyle S3_FORCE_PATH_STYLE: true for MinIO and most S3-compatible servers
  * @param signingKey STORAGE_SIGNING_KEY: HMAC key for local signed URLs; generated into the data folder when empty
+ * @param publicBaseUrl MEDIA_PUBLIC_BASE_URL: where the bucket's public objects are served (an R2 custom domain or a
+ *        CDN); empty uses the bucket's own URL. Unused by the local store, which serves them at /media/files
  * @param urlTtl how long signed download URLs stay valid by default
  */
 @Validated
@@ -27,6 +29,7 @@ public record StorageProperties(
         @DefaultValue("") String secretAccessKey,
         @DefaultValue("false") boolean forcePathStyle,
         @DefaultValue("") String signingKey,
+        @DefaultValue("") String publicBaseUrl,
         @DefaultValue("1h") Duration urlTtl) {
 
     public boolean s3() {

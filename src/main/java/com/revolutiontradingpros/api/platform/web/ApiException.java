@@ -19,6 +19,7 @@ public class ApiException extends RuntimeException {
     private final String title;
     private final @Nullable Map<String, List<String>> errors;
     private final HttpHeaders headers;
+    private @Nullable List<?> usages;
 
     public ApiException(HttpStatus status, String code, String title, @Nullable String detail) {
         this(status, code, title, detail, null, HttpHeaders.EMPTY);
@@ -109,6 +110,17 @@ public class ApiException extends RuntimeException {
 
     public @Nullable Map<String, List<String>> errors() {
         return errors;
+    }
+
+    /** A 409 for something still in use, listing the usages in the problem's {@code usages} member. */
+    public static ApiException inUse(String code, String detail, List<?> usages) {
+        var failure = conflict(code, detail);
+        failure.usages = List.copyOf(usages);
+        return failure;
+    }
+
+    public @Nullable List<?> usages() {
+        return usages;
     }
 
     public HttpHeaders headers() {

@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
 public record HttpProperties(
         @NotNull @DefaultValue("1MB") DataSize maxBodySize,
         @NotNull @DefaultValue("100MB") DataSize maxUploadSize,
-        @DefaultValue({"/media", "/media/**", "/users/import", "/*/import", "/storage/**", "/me/avatar"}) List<String> uploadPaths,
+        @DefaultValue({"/media", "/media/**", "/users/import", "/*/import", "/me/avatar", "/videos/*/thumbnail", "/videos/*/captions/*"}) List<String> uploadPaths,
         @DefaultValue List<String> corsAllowedOrigins,
         @NotNull @DefaultValue("http://localhost:8080") String publicUrl,
         @NotNull @DefaultValue("http://localhost:3000") String siteUrl) {

@@ -99,6 +99,22 @@ public final class Patch {
         return null;
     }
 
+    /** A number from min to max, integer or decimal; null when absent. */
+    public java.math.@Nullable BigDecimal decimal(String field, double min, double max) {
+        Object value = body.get(field);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number number && !(value instanceof Double d && (d.isNaN() || d.isInfinite()))) {
+            var decimal = new java.math.BigDecimal(number.toString());
+            if (decimal.doubleValue() >= min && decimal.doubleValue() <= max) {
+                return decimal;
+            }
+        }
+        errors.add(field, "must be a number from " + min + " to " + max);
+        return null;
+    }
+
     public @Nullable Boolean bool(String field) {
         Object value = body.get(field);
         if (value == null) {

@@ -27,7 +27,8 @@ public class ProblemWriter {
                 failure.getMessage(),
                 failure.code(),
                 RequestIds.of(request),
-                failure.errors());
+                failure.errors(),
+                failure.usages());
     }
 
     public ResponseEntity<Problem> entity(ApiException failure, HttpServletRequest request) {

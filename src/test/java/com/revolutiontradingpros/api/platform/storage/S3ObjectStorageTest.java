@@ -39,7 +39,7 @@ class S3ObjectStorageTest {
                 "s3mock");
         s3mock.awaitHttp("http://127.0.0.1:" + port + "/", Duration.ofSeconds(90));
         var properties = new StorageProperties("rtp-media", "http://127.0.0.1:" + port, "us-east-1", "test-key",
-                "test-secret", true, "", Duration.ofHours(1));
+                "test-secret", true, "", "", Duration.ofHours(1));
         storage = new StorageConfig().objectStorage(properties, new AppProperties(Path.of("target/unused")),
                 new HttpProperties(null, null, List.of(), List.of(), "http://localhost", "http://localhost:3000"), Clock.systemUTC());
     }
@@ -70,7 +70,7 @@ class S3ObjectStorageTest {
 
     @Test
     void presignedUploadThenPresignedDownload() throws Exception {
-        var upload = storage.uploadUrl("uploads/direct.png", "image/png", Duration.ofMinutes(5));
+        var upload = storage.uploadUrl("uploads/direct.png", "image/png", 1024, Duration.ofMinutes(5));
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 9, 9};
         var client = HttpClient.newHttpClient();
         var put = client.send(HttpRequest.newBuilder(upload.url()).header("Content-Type", "image/png")

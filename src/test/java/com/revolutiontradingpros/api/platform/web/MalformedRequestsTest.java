@@ -20,7 +20,7 @@ class MalformedRequestsTest extends ApiTest {
     @ValueSource(strings = {"/time/%zz", "/%2e%2e/time", "/..%2f..%2fetc%2fpasswd", "/time/market/calendar?from=%E0%A4%A",
             "/time/market?at=%00", "/time;jsessionid=1", "/time/ping?client_ms=99999999999999999999999",
             "/_probe/widgets?page=-1&per_page=1e9", "/_probe/widgets?filter%5Bname%5D=%FF", "/admin/outbox/%F0%9F%98%80",
-            "/storage/%2e%2e/x?expires=1&signature=1", "/time/market/calendar?from=2026-02-30"})
+            "/media/files/%2e%2e/x?expires=1&signature=1", "/time/market/calendar?from=2026-02-30"})
     void oddPathsAndQueriesAreProblems(String target) throws IOException {
         String response = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
         int status = Integer.parseInt(response.substring(9, 12));
