@@ -83,4 +83,42 @@ class S3ObjectStorageTest {
         assertThat(get.statusCode()).isEqualTo(200);
         assertThat(get.body()).isEqualTo(png);
     }
+
+    @Test
+    void multipartUploadThroughPresignedPartUrls() throws Exception {
+        String key = "media/2026/11/multi/report.bin";
+        String id = storage.startMultipart(key, "application/pdf", 5 * 1024 * 1024);
+        var client = HttpClient.newHttpClient();
+        byte[] first = new byte[5 * 1024 * 1024];
+        first[0] = '%';
+        first[1] = 'P';
+        byte[] second = "the tail".getBytes();
+        var parts = new java.util.ArrayList<ObjectStorage.CompletedPart>();
+        int n = 1;
+        for (byte[] bytes : List.of(first, second)) {
+            var url = storage.partUploadUrl(key, id, n, Duration.ofMinutes(5));
+            var put = client.send(HttpRequest.newBuilder(url.url()).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+            parts.add(new ObjectStorage.CompletedPart(n++, put.headers().firstValue("ETag").orElseThrow()));
+        }
+        storage.completeMultipart(key, id, parts);
+        assertThat(storage.stat(key).orElseThrow().size()).isEqualTo(first.length + second.length);
+        assertThat(storage.head(key, 2)).get().isEqualTo(new byte[] {'%', 'P'});
+
+        storage.copy(key, "media/2026/11/multi/copy.bin");
+        assertThat(storage.stat("media/2026/11/multi/copy.bin").orElseThrow().size()).isEqualTo(first.length + second.length);
+        var attachment = storage.attachmentUrl("media/2026/11/multi/copy.bin", Duration.ofMinutes(5), "Report 2026.pdf");
+        var get = client.send(HttpRequest.newBuilder(attachment).GET().build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(get.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+        assertThat(storage.publicUrl("media/2026/11/multi/copy.bin").toString()).endsWith("/rtp-media/media/2026/11/multi/copy.bin");
+
+        String aborted = storage.startMultipart("media/2026/11/multi/aborted.bin", "application/pdf", 5 * 1024 * 1024);
+        storage.abortMultipart("media/2026/11/multi/aborted.bin", aborted);
+        storage.abortMultipart("media/2026/11/multi/aborted.bin", aborted);
+        assertThat(storage.stat("media/2026/11/multi/aborted.bin")).isEmpty();
+        storage.delete(key);
+        assertThat(storage.stat(key)).isEmpty();
+    }
 }
