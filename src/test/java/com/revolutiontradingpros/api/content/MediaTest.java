@@ -336,6 +336,36 @@ class MediaTest extends ApiTest {
     }
 
     @Test
+    void postBodiesAndFeaturedImagesShowTheCurrentFile() {
+        var editor = as(Role.EDITOR);
+        var image = upload(editor, "setup.png", "image/png", MediaFixtures.png(700, 350), Map.of("alt_text", "Setup"));
+        long id = image.json().get("id").asLong();
+        var hidden = upload(editor, "secret.png", "image/png", MediaFixtures.png(10, 10), Map.of("visibility", "private"));
+        long hiddenId = hidden.json().get("id").asLong();
+        String slug = "body-images-" + UUID.randomUUID();
+        var post = editor.post("/posts", """
+                {"title": "Body images", "slug": "%s", "featured_media_id": %d, "visibility": "members",
+                 "body_html": "<p>Look.</p><img data-media-id='%d' src='old.png' alt='x'><!--members-only--><img data-media-id='%d'>"}"""
+                .formatted(slug, id, id, hiddenId));
+        assertThat(post.status()).as(post.body()).isEqualTo(201);
+        editor.post("/posts/" + post.json().get("id").asLong() + "/publish", "{}");
+
+        var anonymous = http.get("/posts/" + slug).json();
+        String teaser = anonymous.get("teaser_html").asString();
+        assertThat(teaser).contains(image.json().get("url").asString()).contains("width=\"700\"").doesNotContain("old.png");
+        assertThat(anonymous.get("featured_image").get("url").asString()).isEqualTo(image.json().get("url").asString());
+        assertThat(anonymous.get("featured_image").get("alt_text").asString()).isEqualTo("Setup");
+        var member = signUp("Image reader").client().get("/posts/" + slug).json();
+        assertThat(member.get("body_html").asString()).contains("signature=").contains("secret.png");
+
+        var replaced = editor.sendForm("PUT", "/media/" + id + "/file", Map.of(), "file", "setup-v2.png", "image/png",
+                MediaFixtures.png(800, 400));
+        String newUrl = replaced.json().get("url").asString();
+        assertThat(http.get("/posts/" + slug).json().get("teaser_html").asString()).contains(newUrl).contains("width=\"800\"");
+        assertThat(http.get("/posts?per_page=50").body()).contains(newUrl);
+    }
+
+    @Test
     void authAndBadInput() {
         assertProblem(http.get("/media"), 401, "unauthenticated");
         assertProblem(signUp("Viewer").client().get("/media"), 403, "forbidden");

@@ -1,15 +1,26 @@
 package com.revolutiontradingpros.api.content.media;
 
+import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+import org.jsoup.Jsoup;
 import org.springframework.stereotype.Component;
 
 import com.revolutiontradingpros.api.platform.storage.ObjectStorage;
 
-/** What the rest of content asks of the library: whether items exist, and what their current files are. */
+/** What the rest of content asks of the library: whether items exist, their current URLs, and bodies with fresh images. */
 @Component
 public class MediaLibrary {
+
+    /** Rule 5: private images in a body get links valid this long. */
+    static final Duration BODY_LINKS = Duration.ofHours(1);
 
     private final MediaRepository repository;
     private final ObjectStorage storage;
@@ -23,15 +34,76 @@ public class MediaLibrary {
         return repository.find(id).isPresent();
     }
 
-    /** An image's public URL, for featured images and category pictures; null for private or missing items. */
-    public record PublicImage(long id, String url, @org.jspecify.annotations.Nullable Integer width,
-            @org.jspecify.annotations.Nullable Integer height, @org.jspecify.annotations.Nullable String altText) {
+    /** An image as pages show it: its current URL, srcset of its variants, size and alt text. */
+    public record Image(long id, String url, @Nullable String srcset, @Nullable Integer width, @Nullable Integer height,
+            @Nullable String altText) {
     }
 
-    public List<PublicImage> publicImages(Collection<Long> ids) {
-        return repository.findAll(ids).stream().filter(MediaItem::isPublic)
-                .map(item -> new PublicImage(item.id(), storage.publicUrl(item.storageKey()).toString(), item.width(), item.height(),
-                        item.altText()))
-                .toList();
+    /** The public ones among these items (featured images, category pictures), by id. */
+    public Map<Long, Image> publicImages(Collection<Long> ids) {
+        var items = repository.findAll(ids).stream().filter(MediaItem::isPublic).toList();
+        var variants = variantsOf(items);
+        return items.stream().collect(Collectors.toMap(MediaItem::id, item -> image(item, variants.getOrDefault(item.id(), List.of()))));
+    }
+
+    /**
+     * Rule 5: {@code <img data-media-id>} gets the item's current URL, srcset, width and height at read time, so a
+     * replaced file shows everywhere. Private items get signed links only when {@code privateAllowed} (the caller reads
+     * the post in full); otherwise their src is dropped. Unknown ids are left as written.
+     */
+    public String rewrite(String html, boolean privateAllowed) {
+        if (!html.contains("data-media-id")) {
+            return html;
+        }
+        var document = Jsoup.parseBodyFragment(html);
+        document.outputSettings().prettyPrint(false);
+        var images = document.select("img[data-media-id]");
+        var ids = new LinkedHashSet<Long>();
+        images.forEach(element -> parse(element.attr("data-media-id")).ifPresent(ids::add));
+        var items = repository.findAll(ids).stream().collect(Collectors.toMap(MediaItem::id, Function.identity()));
+        var variants = variantsOf(items.values());
+        for (var element : images) {
+            var item = parse(element.attr("data-media-id")).map(items::get).orElse(null);
+            if (item == null) {
+                continue;
+            }
+            if (!item.isPublic() && !privateAllowed) {
+                element.removeAttr("src").removeAttr("srcset");
+                continue;
+            }
+            var image = image(item, variants.getOrDefault(item.id(), List.of()));
+            element.attr("src", image.url());
+            if (image.srcset() != null) {
+                element.attr("srcset", image.srcset());
+            }
+            if (image.width() != null && image.height() != null) {
+                element.attr("width", image.width().toString()).attr("height", image.height().toString());
+            }
+        }
+        return document.body().html();
+    }
+
+    private Map<Long, List<MediaVariant>> variantsOf(Collection<MediaItem> items) {
+        return repository.variants(items.stream().map(MediaItem::id).toList()).stream()
+                .collect(Collectors.groupingBy(MediaVariant::mediaId, HashMap::new, Collectors.toList()));
+    }
+
+    private Image image(MediaItem item, List<MediaVariant> variants) {
+        var widths = variants.stream().filter(v -> v.format().equals("original") && !v.name().equals("thumb"))
+                .map(v -> url(item, v.storageKey()) + " " + v.width() + "w").toList();
+        return new Image(item.id(), url(item, item.storageKey()), widths.isEmpty() ? null : String.join(", ", widths), item.width(),
+                item.height(), item.altText());
+    }
+
+    private String url(MediaItem item, String key) {
+        return (item.isPublic() ? storage.publicUrl(key) : storage.downloadUrl(key, BODY_LINKS)).toString();
+    }
+
+    private static java.util.Optional<Long> parse(String id) {
+        try {
+            return java.util.Optional.of(Long.parseLong(id.strip()));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import com.revolutiontradingpros.api.content.ContentPaths;
 import com.revolutiontradingpros.api.content.categories.Categories;
 import com.revolutiontradingpros.api.content.html.PostBodies;
+import com.revolutiontradingpros.api.content.media.MediaLibrary;
 import com.revolutiontradingpros.api.content.tags.Tags;
 import com.revolutiontradingpros.api.platform.security.CurrentUser;
 import com.revolutiontradingpros.api.users.PublicProfiles;
@@ -28,8 +29,10 @@ class PostViews {
     private final PublicProfiles profiles;
     private final Categories categories;
     private final Tags tags;
+    private final MediaLibrary media;
 
-    PostViews(PostRepository posts, PostAccess access, PublicProfiles profiles, Categories categories, Tags tags) {
+    PostViews(PostRepository posts, PostAccess access, PublicProfiles profiles, Categories categories, Tags tags, MediaLibrary media) {
+        this.media = media;
         this.posts = posts;
         this.access = access;
         this.profiles = profiles;
@@ -44,7 +47,7 @@ class PostViews {
     }
 
     record Summary(long id, String type, String title, String slug, String url, String excerpt, @Nullable Long featuredMediaId,
-            List<Author> authors, List<Term> categories, List<Term> tags, @Nullable Instant publishedAt, int readingTimeMinutes,
+            @Schema(description = "the featured image when it is public") MediaLibrary.@Nullable Image featuredImage, List<Author> authors, List<Term> categories, List<Term> tags, @Nullable Instant publishedAt, int readingTimeMinutes,
             int wordCount, long viewCount, boolean isFeatured, String visibility,
             @Schema(description = "the caller cannot read it in full") boolean locked) {
     }
@@ -52,16 +55,17 @@ class PostViews {
     record Detail(long id, String type, String status, String title, String slug, String url, String excerpt,
             @Schema(description = "null when the caller cannot read the post in full") @Nullable String bodyHtml, String teaserHtml,
             List<PostBodies.Heading> toc, List<Author> authors, List<Term> categories, List<Term> tags, @Nullable Long featuredMediaId,
-            int readingTimeMinutes, int wordCount, long viewCount, boolean isFeatured, String visibility, @Nullable Instant publishedAt,
+            MediaLibrary.@Nullable Image featuredImage, int readingTimeMinutes, int wordCount, long viewCount, boolean isFeatured, String visibility, @Nullable Instant publishedAt,
             Instant updatedAt, PostAccess.Block access) {
     }
 
     /** What the lookups of one batch found. */
     private record Lookups(Map<Long, Links> links, Map<Long, PublicProfiles.PublicProfile> authors, Map<Long, Categories.Ref> categories,
-            Map<Long, Tags.Ref> tags) {
+            Map<Long, Tags.Ref> tags, Map<Long, MediaLibrary.Image> images) {
     }
 
-    private Lookups lookups(Collection<Long> postIds) {
+    private Lookups lookups(List<Post> rows) {
+        var postIds = rows.stream().map(Post::id).toList();
         var links = posts.links(postIds);
         var authorIds = new HashSet<Long>();
         var categoryIds = new HashSet<Long>();
@@ -71,46 +75,51 @@ class PostViews {
             categoryIds.addAll(l.categories());
             tagIds.addAll(l.tags());
         });
-        return new Lookups(links, profiles.find(authorIds), categories.refs(categoryIds), tags.refs(tagIds));
+        var imageIds = rows.stream().map(Post::featuredMediaId).filter(Objects::nonNull).toList();
+        return new Lookups(links, profiles.find(authorIds), categories.refs(categoryIds), tags.refs(tagIds), media.publicImages(imageIds));
     }
 
     List<Summary> summaries(List<Post> rows, Optional<CurrentUser> caller) {
-        var lookups = lookups(rows.stream().map(Post::id).toList());
+        var lookups = lookups(rows);
         return rows.stream().map(post -> {
             var links = lookups.links().getOrDefault(post.id(), Links.NONE);
             return new Summary(post.id(), post.type(), post.title(), post.slug(), post.url(), post.shownExcerpt(), post.featuredMediaId(),
-                    authors(links, lookups), categories(links, lookups), tags(links, lookups, false), post.publishedAt(),
+                    image(post, lookups), authors(links, lookups), categories(links, lookups), tags(links, lookups, false), post.publishedAt(),
                     post.readingTimeMinutes(), post.wordCount(), post.viewCount(), post.featured(), post.visibility(),
                     !access.canRead(caller, post, links));
         }).toList();
     }
 
     Detail detail(Post post, Optional<CurrentUser> caller) {
-        var lookups = lookups(List.of(post.id()));
+        var lookups = lookups(List.of(post));
         var links = lookups.links().getOrDefault(post.id(), Links.NONE);
         return detail(post, lookups, links, access.block(caller, post, links));
     }
 
     /** The post in full whoever asks: what a preview link shows. */
     Detail unlocked(Post post) {
-        var lookups = lookups(List.of(post.id()));
+        var lookups = lookups(List.of(post));
         var links = lookups.links().getOrDefault(post.id(), Links.NONE);
         return detail(post, lookups, links, new PostAccess.Block(post.gated() ? post.visibility() : null, links.products(), List.of(),
                 false, true));
     }
 
     private Detail detail(Post post, Lookups lookups, Links links, PostAccess.Block block) {
-        String teaser = PostBodies.teaser(post.bodyHtml(), post.teaserHtml());
-        String shown = block.locked() ? teaser : post.bodyHtml();
+        String teaser = media.rewrite(PostBodies.teaser(post.bodyHtml(), post.teaserHtml()), !block.locked());
+        String body = block.locked() ? null : media.rewrite(post.bodyHtml(), true);
         return new Detail(post.id(), post.type(), post.status(), post.title(), post.slug(), post.url(), post.shownExcerpt(),
-                block.locked() ? null : post.bodyHtml(), teaser, PostBodies.toc(shown), authors(links, lookups), categories(links, lookups),
-                tags(links, lookups, false), post.featuredMediaId(), post.readingTimeMinutes(), post.wordCount(), post.viewCount(),
+                body, teaser, PostBodies.toc(body == null ? teaser : body), authors(links, lookups), categories(links, lookups),
+                tags(links, lookups, false), post.featuredMediaId(), image(post, lookups), post.readingTimeMinutes(), post.wordCount(), post.viewCount(),
                 post.featured(), post.visibility(), post.publishedAt(), post.updatedAt(), block);
+    }
+
+    private static MediaLibrary.@Nullable Image image(Post post, Lookups lookups) {
+        return post.featuredMediaId() == null ? null : lookups.images().get(post.featuredMediaId());
     }
 
     /** The staff's list rows: every tag, internal ones included. */
     List<StaffSummary> staffSummaries(List<Post> rows) {
-        var lookups = lookups(rows.stream().map(Post::id).toList());
+        var lookups = lookups(rows);
         return rows.stream().map(post -> {
             var links = lookups.links().getOrDefault(post.id(), Links.NONE);
             return new StaffSummary(post.id(), post.type(), post.title(), post.slug(), post.url(), post.status(), post.trashed(),

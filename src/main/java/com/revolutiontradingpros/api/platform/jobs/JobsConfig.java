@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.context.event.EventListener;
 
 @Configuration(proxyBeanMethods = false)
@@ -27,7 +28,9 @@ class JobsConfig {
                 .toList();
         // Recurring tasks are registered through startTasks, which also schedules their first run.
         List<Task<?>> oneOff = tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList();
-        return Scheduler.create(dataSource, oneOff)
+        // Transaction-aware: a job scheduled inside a transaction commits (or rolls back) with the change that asked
+        // for it, so a job never runs ahead of the rows it is about.
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), oneOff)
                 .startTasks(recurring)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
