@@ -197,4 +197,11 @@ class PostRepository {
         var timestamp = rs.getTimestamp(column);
         return timestamp == null ? null : timestamp.toInstant();
     }
+
+    List<Long> publishedIds(List<String> types, Instant now) {
+        return jdbc.sql("""
+                SELECT id FROM posts WHERE status = 'published' AND deleted_at IS NULL AND published_at <= :now AND type IN (:types)
+                ORDER BY id""")
+                .param("now", java.sql.Timestamp.from(now)).param("types", types).query(Long.class).list();
+    }
 }

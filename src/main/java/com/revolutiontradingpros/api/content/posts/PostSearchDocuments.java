@@ -2,6 +2,7 @@ package com.revolutiontradingpros.api.content.posts;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -21,6 +22,11 @@ public class PostSearchDocuments {
 
     public record Document(String type, long id, String title, String summary, String body, String url, boolean locked,
             @Nullable Instant publishedAt) {
+    }
+
+    /** Every post and page the public can list, for rebuilding the index. */
+    public List<Long> publishedIds(List<String> types) {
+        return posts.publishedIds(types, Instant.now(clock));
     }
 
     /** Empty when the post is not published (drafts, archived, trashed and deleted posts are never searchable). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,9 +48,11 @@ class SearchController {
     private static final String ESCAPED = "replace(replace(replace(d.summary || ' ' || left(d.body, 20000), '&', '&amp;'), '<', '&lt;'), '>', '&gt;')";
 
     private final JdbcClient jdbc;
+    private final SearchSettings settings;
 
-    SearchController(JdbcClient jdbc) {
+    SearchController(JdbcClient jdbc, SearchSettings settings) {
         this.jdbc = jdbc;
+        this.settings = settings;
     }
 
     record Hit(String type, long id, String title, String url, @Schema(description = "HTML; matches in <mark>") String snippet,
@@ -76,17 +79,23 @@ class SearchController {
                 .ifPresent(t -> errors.add("filter[type]", "must be a comma list of post, page, product, indicator, course, video"));
         errors.throwIfAny();
 
-        var exact = new Query("tsv @@ websearch_to_tsquery('english', :q)", "ts_rank_cd(d.tsv, websearch_to_tsquery('english', :q))",
-                "websearch_to_tsquery('english', :q)", null);
+        // Synonyms and stop words (row 103): the query and its synonym variants, any of which may match.
+        var variants = settings.get().expand(q);
+        var tsquery = new StringJoiner(" || ", "(", ")");
+        for (int i = 0; i < variants.size(); i++) {
+            tsquery.add("websearch_to_tsquery('english', :q" + i + ")");
+        }
+        var exact = new Query("tsv @@ " + tsquery, "ts_rank_cd(d.tsv, " + tsquery + ")", tsquery.toString(), null, variants);
         long total = count(exact, q, types);
         Query used = exact;
         if (total < FALLBACK_BELOW) {
             var words = WORD.matcher(q.toLowerCase(Locale.ROOT)).results().map(m -> m.group()).limit(20).toList();
             String any = String.join(" | ", words);
             if (!words.isEmpty()) {
-                used = new Query("(tsv @@ to_tsquery('english', :any) OR :q <% d.title OR :q <% d.summary)",
-                        "greatest(ts_rank_cd(d.tsv, to_tsquery('english', :any)), word_similarity(:q, d.title))",
-                        "to_tsquery('english', :any)", any);
+                // Widened, never narrowed: what the exact query found stays in.
+                used = new Query("(" + exact.match() + " OR tsv @@ to_tsquery('english', :any) OR :q <% d.title OR :q <% d.summary)",
+                        "greatest(" + exact.rank() + ", ts_rank_cd(d.tsv, to_tsquery('english', :any)), word_similarity(:q, d.title))",
+                        "(" + exact.tsquery() + " || to_tsquery('english', :any))", any, variants);
                 total = count(used, q, types);
             }
         }
@@ -134,11 +143,14 @@ class SearchController {
     }
 
     /** One way of matching: its WHERE condition, rank and tsquery (for snippets), and the OR-ed words when widened. */
-    private record Query(String match, String rank, String tsquery, @Nullable String any) {
+    private record Query(String match, String rank, String tsquery, @Nullable String any, List<String> variants) {
 
         Map<String, Object> params(String q, List<String> types) {
             var params = new LinkedHashMap<String, Object>();
             params.put("q", q);
+            for (int i = 0; i < variants.size(); i++) {
+                params.put("q" + i, variants.get(i));
+            }
             params.put("types", types);
             if (any != null) {
                 params.put("any", any);

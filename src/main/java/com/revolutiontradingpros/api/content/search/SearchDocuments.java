@@ -1,6 +1,7 @@
 package com.revolutiontradingpros.api.content.search;
 
 import java.sql.Timestamp;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,8 +20,9 @@ class SearchDocuments {
 
     void upsert(PostSearchDocuments.Document doc) {
         jdbc.sql("""
-                INSERT INTO search_documents (type, ref_id, title, summary, body, url, locked, published_at, indexed_at)
-                VALUES (:type, :id, :title, :summary, :body, :url, :locked, :published, now())
+                INSERT INTO search_documents (type, ref_id, title, summary, body, url, locked, published_at, indexed_at, boost)
+                VALUES (:type, :id, :title, :summary, :body, :url, :locked, :published, now(),
+                        coalesce((SELECT (boosts ->> :type)::real FROM search_settings), 1))
                 ON CONFLICT (type, ref_id) DO UPDATE SET title = EXCLUDED.title, summary = EXCLUDED.summary, body = EXCLUDED.body,
                     url = EXCLUDED.url, locked = EXCLUDED.locked, published_at = EXCLUDED.published_at, indexed_at = now()""")
                 .param("type", doc.type()).param("id", doc.id()).param("title", doc.title()).param("summary", doc.summary())
@@ -35,5 +37,53 @@ class SearchDocuments {
     /** A post may have been a page before: its document is removed under both types. */
     void removePost(long id) {
         jdbc.sql("DELETE FROM search_documents WHERE type IN ('post', 'page') AND ref_id = :id").param("id", id).update();
+    }
+
+    /** Rebuilds the documents of these types in one transaction, so searches see the old set until the new one commits. */
+    void replaceAll(List<String> types, List<PostSearchDocuments.Document> rebuilt) {
+        jdbc.sql("DELETE FROM search_documents WHERE type IN (:types)").param("types", types).update();
+        rebuilt.forEach(this::upsert);
+    }
+
+    record TypeCount(String type, long documents, java.time.@org.jspecify.annotations.Nullable Instant lastIndexedAt) {
+    }
+
+    List<TypeCount> counts() {
+        return jdbc.sql("SELECT type, count(*) AS documents, max(indexed_at) AS last FROM search_documents GROUP BY type ORDER BY type")
+                .query((rs, n) -> new TypeCount(rs.getString("type"), rs.getLong("documents"),
+                        rs.getTimestamp("last") == null ? null : rs.getTimestamp("last").toInstant()))
+                .list();
+    }
+
+    record Suggestion(String type, String title, String url) {
+    }
+
+    /** Titles starting with the text (or with a word starting with it), then titles within typo distance. */
+    List<Suggestion> suggest(String q, int limit) {
+        String prefix = q.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return jdbc.sql("""
+                SELECT type, title, url FROM search_documents
+                WHERE lower(title) LIKE :prefix || '%' OR lower(title) LIKE '% ' || :prefix || '%' OR :q <% title
+                ORDER BY (lower(title) LIKE :prefix || '%') DESC, word_similarity(:q, title) DESC, boost DESC, published_at DESC NULLS LAST
+                LIMIT :limit""")
+                .param("prefix", prefix).param("q", q).param("limit", limit)
+                .query((rs, n) -> new Suggestion(rs.getString("type"), rs.getString("title"), rs.getString("url"))).list();
+    }
+
+    record QueryStats(String query, long searches, long zeroResultSearches) {
+    }
+
+    List<QueryStats> queries(java.time.LocalDate from, java.time.LocalDate to, boolean zeroOnly, String orderBy, int limit, long offset) {
+        return jdbc.sql("SELECT query, sum(searches) AS searches, sum(zero_result_searches) AS zero FROM search_queries_daily "
+                        + "WHERE day BETWEEN :from AND :to GROUP BY query" + (zeroOnly ? " HAVING sum(zero_result_searches) > 0" : "")
+                        + orderBy + " LIMIT :limit OFFSET :offset")
+                .param("from", from).param("to", to).param("limit", limit).param("offset", offset)
+                .query((rs, n) -> new QueryStats(rs.getString("query"), rs.getLong("searches"), rs.getLong("zero"))).list();
+    }
+
+    long countQueries(java.time.LocalDate from, java.time.LocalDate to, boolean zeroOnly) {
+        return jdbc.sql("SELECT count(*) FROM (SELECT query FROM search_queries_daily WHERE day BETWEEN :from AND :to GROUP BY query"
+                        + (zeroOnly ? " HAVING sum(zero_result_searches) > 0" : "") + ") q")
+                .param("from", from).param("to", to).query(Long.class).single();
     }
 }

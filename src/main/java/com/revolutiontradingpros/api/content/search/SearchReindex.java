@@ -1,0 +1,68 @@
+package com.revolutiontradingpros.api.content.search;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.revolutiontradingpros.api.content.posts.PostSearchDocuments;
+
+/**
+ * Row 101: rebuilds posts' and pages' documents from the posts themselves, as a background job. The swap is one
+ * transaction, so searches answer from the old documents until the new ones commit. Products, indicators, courses
+ * and videos are fed by their owners' events and rebuilt by them.
+ */
+@Component
+class SearchReindex {
+
+    static final List<String> OWN_TYPES = List.of("post", "page");
+
+    private final PostSearchDocuments posts;
+    private final SearchDocuments documents;
+    private final TransactionTemplate transactions;
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<String> task;
+    private final Clock clock;
+
+    SearchReindex(PostSearchDocuments posts, SearchDocuments documents, TransactionTemplate transactions, SchedulerClient scheduler,
+            OneTimeTask<String> searchReindexTask, Clock clock) {
+        this.posts = posts;
+        this.documents = documents;
+        this.transactions = transactions;
+        this.scheduler = scheduler;
+        this.task = searchReindexTask;
+        this.clock = clock;
+    }
+
+    /** Queues a rebuild of these types (a comma list); one queued rebuild per set of types is enough. */
+    void queue(List<String> types) {
+        String data = String.join(",", types);
+        scheduler.scheduleIfNotExists(task.instance("reindex-" + data, data), clock.instant());
+    }
+
+    void run(String typeList) {
+        var types = List.of(typeList.split(",")).stream().filter(OWN_TYPES::contains).toList();
+        if (types.isEmpty()) {
+            return;
+        }
+        var rebuilt = posts.publishedIds(types).stream().map(posts::of).flatMap(java.util.Optional::stream).filter(Objects::nonNull).toList();
+        transactions.executeWithoutResult(status -> documents.replaceAll(types, rebuilt));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Jobs {
+
+        @Bean
+        OneTimeTask<String> searchReindexTask(@Lazy SearchReindex reindex) {
+            return Tasks.oneTime("content-search-reindex", String.class).execute((instance, context) -> reindex.run(instance.getData()));
+        }
+    }
+}
