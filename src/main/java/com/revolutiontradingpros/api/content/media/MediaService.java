@@ -92,27 +92,34 @@ class MediaService {
         boolean recrop = change.focalX() != null && change.focalX().compareTo(item.focalX()) != 0
                 || change.focalY() != null && change.focalY().compareTo(item.focalY()) != 0;
         var old = new ArrayList<String>();
-        transactions.executeWithoutResult(status -> {
-            var current = repository.findForUpdate(item.id()).orElseThrow(() -> ApiException.notFound("media"));
-            if (current.version() != item.version()) {
-                throw ApiException.preconditionFailed();
-            }
-            repository.updateDetails(item.id(), pick(change.altText(), change.clearAlt(), item.altText()),
-                    pick(change.title(), change.clearTitle(), item.title()), pick(change.caption(), change.clearCaption(), item.caption()),
-                    change.toRoot() ? null : change.folderId() != null ? change.folderId() : item.folderId(),
-                    change.focalX() != null ? change.focalX() : item.focalX(), change.focalY() != null ? change.focalY() : item.focalY());
+        try {
+            transactions.executeWithoutResult(status -> {
+                var current = repository.findForUpdate(item.id()).orElseThrow(() -> ApiException.notFound("media"));
+                if (current.version() != item.version()) {
+                    throw ApiException.preconditionFailed();
+                }
+                repository.updateDetails(item.id(), pick(change.altText(), change.clearAlt(), item.altText()),
+                        pick(change.title(), change.clearTitle(), item.title()), pick(change.caption(), change.clearCaption(), item.caption()),
+                        change.toRoot() ? null : change.folderId() != null ? change.folderId() : item.folderId(),
+                        change.focalX() != null ? change.focalX() : item.focalX(), change.focalY() != null ? change.focalY() : item.focalY());
+                if (moved != null) {
+                    repository.replaceFile(item.id(), moved, change.visibility(), item.fileVersion());
+                    old.add(item.storageKey());
+                    repository.variants(List.of(item.id())).forEach(variant -> old.add(variant.storageKey()));
+                    repository.deleteLater(old, clock.instant());
+                    repository.replaceVariants(item.id(), List.of());
+                }
+                if ((moved != null || recrop) && item.isRaster()) {
+                    variants.queue(item.id());
+                }
+                events.publishEvent(new PublicContentChanged());
+            });
+        } catch (RuntimeException e) {
             if (moved != null) {
-                repository.replaceFile(item.id(), moved, change.visibility(), item.fileVersion());
-                old.add(item.storageKey());
-                repository.variants(List.of(item.id())).forEach(variant -> old.add(variant.storageKey()));
-                repository.deleteLater(old, clock.instant());
-                repository.replaceVariants(item.id(), List.of());
+                storage.delete(moved.storageKey());
             }
-            if ((moved != null || recrop) && item.isRaster()) {
-                variants.queue(item.id());
-            }
-            events.publishEvent(new PublicContentChanged());
-        });
+            throw e;
+        }
         // A public copy must stop answering at once when the item turns private.
         purge(old);
     }
