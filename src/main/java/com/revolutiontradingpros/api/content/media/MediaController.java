@@ -8,7 +8,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +44,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import com.revolutiontradingpros.api.content.bulk.BulkActions;
 import com.revolutiontradingpros.api.content.cache.Etags;
 import com.revolutiontradingpros.api.content.usages.AssetUsages;
 import com.revolutiontradingpros.api.platform.paging.Page;
@@ -305,19 +305,11 @@ class MediaController {
             @Schema(description = "set_visibility", allowableValues = {"public", "private"}) @Nullable String visibility) {
     }
 
-    record BulkResult(long id, boolean ok, @Nullable String code) {
-    }
-
-    record BulkAnswer(List<BulkResult> results, int succeeded, int failed) {
-    }
-
     @PostMapping("/media/bulk")
     @RequiresRole(Role.EDITOR)
     @Operation(summary = "Move, delete (the in-use guard applies per item) or change the visibility of 1–100 items; a result per id")
-    BulkAnswer bulk(CurrentUser caller, @Valid @RequestBody Bulk body) {
-        if (body.ids().stream().distinct().count() != body.ids().size()) {
-            throw ApiException.invalid("ids", "must be distinct");
-        }
+    BulkActions.BulkAnswer bulk(CurrentUser caller, @Valid @RequestBody Bulk body) {
+        BulkActions.requireDistinct(body.ids());
         switch (body.action()) {
             case "move", "delete" -> { }
             case "set_visibility" -> {
@@ -327,23 +319,15 @@ class MediaController {
             }
             default -> throw ApiException.invalid("action", "must be move, delete or set_visibility");
         }
-        var results = new ArrayList<BulkResult>();
-        for (long id : body.ids()) {
-            try {
-                var item = find(id);
-                switch (body.action()) {
-                    case "move" -> service.moveToFolder(item, body.folderId());
-                    case "delete" -> service.delete(item, false, caller);
-                    default -> service.update(item, new MediaService.Change(null, false, null, false, null, false, null, false,
-                            body.visibility(), null, null), caller);
-                }
-                results.add(new BulkResult(id, true, null));
-            } catch (ApiException e) {
-                results.add(new BulkResult(id, false, e.code()));
+        return BulkActions.run(body.ids(), id -> {
+            var item = find(id);
+            switch (body.action()) {
+                case "move" -> service.moveToFolder(item, body.folderId());
+                case "delete" -> service.delete(item, false, caller);
+                default -> service.update(item, new MediaService.Change(null, false, null, false, null, false, null, false,
+                        body.visibility(), null, null), caller);
             }
-        }
-        int ok = (int) results.stream().filter(BulkResult::ok).count();
-        return new BulkAnswer(results, ok, results.size() - ok);
+        });
     }
 
     record LargeFile(long id, String originalFilename, String kind, long sizeBytes) {

@@ -38,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.revolutiontradingpros.api.content.bulk.BulkActions;
 import com.revolutiontradingpros.api.content.categories.Categories;
 import com.revolutiontradingpros.api.content.html.HtmlSanitizer;
 import com.revolutiontradingpros.api.content.html.PostBodies;
@@ -460,19 +461,11 @@ class PostsAdminController {
                     + "{tag_ids}; set_authors: {author_ids}") @Nullable Map<String, @Nullable Object> params) {
     }
 
-    record BulkResult(long id, boolean ok, @Nullable String code) {
-    }
-
-    record BulkAnswer(List<BulkResult> results, int succeeded, int failed) {
-    }
-
     @PostMapping("/posts/bulk")
     @RequiresRole(Role.EDITOR)
     @Operation(summary = "One action on 1–100 posts, each on its own with the single endpoint's rules; 200 with a result per id")
-    BulkAnswer bulk(CurrentUser caller, @Valid @RequestBody Bulk body) {
-        if (body.ids().stream().distinct().count() != body.ids().size()) {
-            throw ApiException.invalid("ids", "must be distinct");
-        }
+    BulkActions.BulkAnswer bulk(CurrentUser caller, @Valid @RequestBody Bulk body) {
+        BulkActions.requireDistinct(body.ids());
         var params = body.params() == null ? Map.<String, @Nullable Object>of() : body.params();
         Runnable check = switch (body.action()) {
             case "set_visibility" -> () -> require(params, "visibility");
@@ -483,17 +476,7 @@ class PostsAdminController {
             default -> throw ApiException.invalid("action", "is not a bulk action");
         };
         check.run();
-        var results = new ArrayList<BulkResult>();
-        for (long id : body.ids()) {
-            try {
-                apply(caller, body.action(), id, params);
-                results.add(new BulkResult(id, true, null));
-            } catch (ApiException e) {
-                results.add(new BulkResult(id, false, e.code()));
-            }
-        }
-        int ok = (int) results.stream().filter(BulkResult::ok).count();
-        return new BulkAnswer(results, ok, results.size() - ok);
+        return BulkActions.run(body.ids(), id -> apply(caller, body.action(), id, params));
     }
 
     private static void require(Map<String, @Nullable Object> params, String key) {

@@ -2,7 +2,6 @@ package com.revolutiontradingpros.api.content.tags;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.revolutiontradingpros.api.content.ContentPaths;
+import com.revolutiontradingpros.api.content.bulk.BulkActions;
 import com.revolutiontradingpros.api.content.cache.ContentCaches;
 import com.revolutiontradingpros.api.content.cache.Etags;
 import com.revolutiontradingpros.api.platform.paging.Page;
@@ -188,37 +188,26 @@ class TagsController {
             @Nullable @Size(min = 1, max = 100) List<@NotNull @Positive Long> ids) {
     }
 
-    record BulkResult(long id, boolean ok, @Nullable String code) {
-    }
-
-    record BulkAnswer(@Nullable List<BulkResult> results, @Nullable Integer succeeded, @Nullable Integer failed,
+    /** delete answers per id; delete_unused answers how many went. */
+    record TagBulkAnswer(@Nullable List<BulkActions.BulkResult> results, @Nullable Integer succeeded, @Nullable Integer failed,
             @Schema(description = "tags deleted by delete_unused") @Nullable Integer deleted) {
     }
 
     @PostMapping("/tags/bulk")
     @RequiresRole(Role.EDITOR)
     @Operation(summary = "Delete tags by id ({action: delete, ids}) or every tag on no post ({action: delete_unused})")
-    BulkAnswer bulk(@Valid @RequestBody Bulk body) {
+    TagBulkAnswer bulk(@Valid @RequestBody Bulk body) {
         switch (body.action()) {
             case "delete_unused" -> {
-                return new BulkAnswer(null, null, null, tags.deleteUnused());
+                return new TagBulkAnswer(null, null, null, tags.deleteUnused());
             }
             case "delete" -> {
                 if (body.ids() == null || body.ids().size() != body.ids().stream().distinct().count()) {
                     throw ApiException.invalid("ids", "must hold 1 to 100 distinct tag ids");
                 }
-                var results = new ArrayList<BulkResult>();
-                for (long id : body.ids()) {
-                    var tag = repository.find(id);
-                    if (tag.isEmpty()) {
-                        results.add(new BulkResult(id, false, "not_found"));
-                    } else {
-                        tags.delete(tag.get());
-                        results.add(new BulkResult(id, true, null));
-                    }
-                }
-                int ok = (int) results.stream().filter(BulkResult::ok).count();
-                return new BulkAnswer(results, ok, results.size() - ok, null);
+                var answer = BulkActions.run(body.ids(),
+                        id -> tags.delete(repository.find(id).orElseThrow(() -> ApiException.notFound("tag"))));
+                return new TagBulkAnswer(answer.results(), answer.succeeded(), answer.failed(), null);
             }
             default -> throw ApiException.invalid("action", "must be delete or delete_unused");
         }
