@@ -41,7 +41,7 @@ final class Images {
      * The image's size from its header, refusing more than 50 megapixels (422 image_too_large) before a pixel is
      * decoded, so a small file that unpacks to a huge bitmap costs nothing.
      */
-    static @Nullable Size size(byte[] file, MediaType type) {
+    static @Nullable Size size(byte[] file, FileType type) {
         Size size = switch (type.mime()) {
             case "image/svg+xml" -> null;
             case "image/avif" -> avifSize(file);
@@ -57,7 +57,7 @@ final class Images {
      * The original as it is stored: JPEG, PNG and WebP lose their EXIF and XMP blocks (GPS positions included) while
      * the ICC profile stays; a JPEG whose EXIF asks for a rotation is turned upright first.
      */
-    static byte[] strip(byte[] file, MediaType type) {
+    static byte[] strip(byte[] file, FileType type) {
         return switch (type.mime()) {
             case "image/jpeg" -> {
                 byte[] stripped = orientation(file) == 1 ? MetadataStripper.jpeg(file) : null;

@@ -361,7 +361,7 @@ class MediaController {
             @Override
             public byte[] head() throws IOException {
                 try (InputStream in = file.getInputStream()) {
-                    return in.readNBytes(MediaTypes.SNIFF_BYTES);
+                    return in.readNBytes(FileTypes.SNIFF_BYTES);
                 }
             }
 

@@ -53,7 +53,7 @@ class MediaFiles {
 
     StoredFile store(Source source, String filename, int fileVersion) {
         try {
-            MediaType type = MediaTypes.sniff(source.head(), filename);
+            FileType type = FileTypes.sniff(source.head(), filename);
             String key = key(filename, type.extension(), fileVersion);
             if (type.isImage()) {
                 if (source.size() > MAX_IMAGE_BYTES) {
@@ -80,17 +80,16 @@ class MediaFiles {
     }
 
     /** An edited image, encoded in the original's format. */
-    StoredFile store(BufferedImage image, MediaType type, String filename, int fileVersion) {
+    StoredFile store(BufferedImage image, FileType type, String filename, int fileVersion) {
         byte[] bytes = Images.encode(image, type.mime());
         return put(key(filename, type.extension(), fileVersion), filename, type, bytes, new Images.Size(image.getWidth(), image.getHeight()));
     }
 
     /** The same bytes under a new key (a visibility change), so links to the old key stop working once it is deleted. */
     StoredFile copy(MediaItem item, int fileVersion) {
-        String extension = item.storageKey().substring(item.storageKey().lastIndexOf('.') + 1);
-        String key = key(item.originalFilename(), extension, fileVersion);
+        String key = key(item.originalFilename(), item.type().extension(), fileVersion);
         storage.copy(item.storageKey(), key);
-        return new StoredFile(key, item.originalFilename(), new MediaType(item.mimeType(), item.kind(), extension), item.sizeBytes(),
+        return new StoredFile(key, item.originalFilename(), item.type(), item.sizeBytes(),
                 item.width(), item.height(), item.checksum());
     }
 
@@ -102,7 +101,7 @@ class MediaFiles {
         }
     }
 
-    private StoredFile put(String key, String filename, MediaType type, byte[] bytes, Images.@org.jspecify.annotations.Nullable Size size) {
+    private StoredFile put(String key, String filename, FileType type, byte[] bytes, Images.@org.jspecify.annotations.Nullable Size size) {
         storage.put(key, new ByteArrayInputStream(bytes), bytes.length, type.mime());
         return new StoredFile(key, filename, type, bytes.length, size == null ? null : size.width(), size == null ? null : size.height(),
                 sha256().digest(bytes));

@@ -21,6 +21,11 @@ public record MediaItem(long id, String storageKey, String originalFilename, Str
 
     /** Images whose pixels this app can read: variants, edits and focal points apply to them. */
     public boolean isRaster() {
-        return new MediaType(mimeType, kind, "").isRaster();
+        return type().isRaster();
+    }
+
+    /** The stored file's type, with the extension its key was given. */
+    FileType type() {
+        return new FileType(mimeType, kind, storageKey.substring(storageKey.lastIndexOf('.') + 1));
     }
 }

@@ -173,7 +173,7 @@ class MediaService {
             throw ApiException.invalid("crop", "must lie within the image's " + item.width() + "×" + item.height() + " pixels");
         }
         var image = Images.edit(Images.decode(files.read(item.storageKey())), crop, edit.rotate(), edit.flipHorizontal(), edit.flipVertical());
-        var type = new MediaType(item.mimeType(), item.kind(), item.storageKey().substring(item.storageKey().lastIndexOf('.') + 1));
+        var type = item.type();
         if (edit.copy()) {
             var stored = files.store(image, type, item.originalFilename(), 1);
             return insert(stored, new Details(item.altText(), item.title(), item.caption(), item.folderId(), item.visibility()), caller.id());

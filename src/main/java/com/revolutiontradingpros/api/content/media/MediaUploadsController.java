@@ -198,7 +198,7 @@ class MediaUploadsController {
         return new MediaFiles.Source() {
             @Override
             public byte[] head() {
-                return storage.head(upload.storageKey(), MediaTypes.SNIFF_BYTES).orElse(new byte[0]);
+                return storage.head(upload.storageKey(), FileTypes.SNIFF_BYTES).orElse(new byte[0]);
             }
 
             @Override

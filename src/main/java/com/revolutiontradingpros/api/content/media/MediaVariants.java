@@ -70,7 +70,7 @@ class MediaVariants {
             String folder = item.storageKey().substring(0, item.storageKey().lastIndexOf('/') + 1);
             // A fresh suffix per build: variant URLs are cached as immutable, so a re-crop must get new ones.
             String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
-            var type = new MediaType(item.mimeType(), item.kind(), item.storageKey().substring(item.storageKey().lastIndexOf('.') + 1));
+            var type = item.type();
             boolean gif = type.mime().equals("image/gif");
             boolean webpOriginal = type.mime().equals("image/webp");
             var thumb = Images.cover(image, 400, item.focalX().doubleValue(), item.focalY().doubleValue());
@@ -108,14 +108,14 @@ class MediaVariants {
         });
     }
 
-    private MediaVariant store(long mediaId, String keyBase, String name, String format, BufferedImage image, MediaType type) {
+    private MediaVariant store(long mediaId, String keyBase, String name, String format, BufferedImage image, FileType type) {
         byte[] bytes = Images.encode(image, type.mime());
         String key = keyBase + "." + type.extension();
         storage.put(key, new ByteArrayInputStream(bytes), bytes.length, type.mime());
         return new MediaVariant(mediaId, name, format, image.getWidth(), image.getHeight(), bytes.length, key);
     }
 
-    private static MediaType webp() {
-        return new MediaType("image/webp", "image", "webp");
+    private static FileType webp() {
+        return new FileType("image/webp", "image", "webp");
     }
 }

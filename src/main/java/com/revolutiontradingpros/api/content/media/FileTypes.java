@@ -20,14 +20,14 @@ import com.revolutiontradingpros.api.platform.web.ApiException;
  * numbers do the work; ISO media (MP4, M4A, AVIF), Matroska (WebM), Office (DOCX, XLSX, PPTX) and text (CSV, markup
  * pretending to be text) are told apart here, where Tika's core stops.
  */
-public final class MediaTypes {
+public final class FileTypes {
 
     /** Enough of a file to recognise every allowed type, Office documents included. */
     public static final int SNIFF_BYTES = 64 * 1024;
 
     private static final MimeTypes TIKA = MimeTypes.getDefaultMimeTypes();
 
-    private static final Map<String, MediaType> ALLOWED = Map.ofEntries(
+    private static final Map<String, FileType> ALLOWED = Map.ofEntries(
             type("image/jpeg", "image", "jpg"), type("image/png", "image", "png"), type("image/gif", "image", "gif"),
             type("image/webp", "image", "webp"), type("image/avif", "image", "avif"), type("image/svg+xml", "image", "svg"),
             type("application/pdf", "document", "pdf"), type("text/csv", "document", "csv"), type("text/plain", "document", "txt"),
@@ -44,15 +44,15 @@ public final class MediaTypes {
             Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
     private static final Pattern SCRIPT_NAME = Pattern.compile("(?i).*\\.(js|mjs|cjs|html?|xhtml|php|sh|bat|cmd|exe|ps1|vbs|jar)$");
 
-    private MediaTypes() {
+    private FileTypes() {
     }
 
     /** The type of a file from its first bytes; 415 unsupported_media_type for anything off the allow-list. */
-    public static MediaType sniff(byte[] head, String filename) {
-        return detect(head, filename).orElseThrow(MediaTypes::unsupported);
+    public static FileType sniff(byte[] head, String filename) {
+        return detect(head, filename).orElseThrow(FileTypes::unsupported);
     }
 
-    public static Optional<MediaType> detect(byte[] head, String filename) {
+    public static Optional<FileType> detect(byte[] head, String filename) {
         return Optional.ofNullable(ALLOWED.get(refine(tika(head), head, filename)));
     }
 
@@ -127,7 +127,7 @@ public final class MediaTypes {
         return new String(head, StandardCharsets.ISO_8859_1).contains(ascii);
     }
 
-    private static Map.Entry<String, MediaType> type(String mime, String kind, String extension) {
-        return Map.entry(mime, new MediaType(mime, kind, extension));
+    private static Map.Entry<String, FileType> type(String mime, String kind, String extension) {
+        return Map.entry(mime, new FileType(mime, kind, extension));
     }
 }

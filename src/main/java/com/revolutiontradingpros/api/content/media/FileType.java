@@ -1,7 +1,7 @@
 package com.revolutiontradingpros.api.content.media;
 
 /** What the bytes of a file are: its media type, the library's kind and the extension its key gets. */
-public record MediaType(String mime, String kind, String extension) {
+public record FileType(String mime, String kind, String extension) {
 
     public boolean isImage() {
         return kind.equals("image");
