@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -19,8 +20,8 @@ import com.revolutiontradingpros.api.platform.storage.ObjectStorage;
 @Component
 public class MediaLibrary {
 
-    /** Rule 5: private images in a body get links valid this long. */
-    static final Duration BODY_LINKS = Duration.ofHours(1);
+    /** Private files shown in bodies (rule 5) and to the staff get links valid this long. */
+    static final Duration SIGNED_LINKS = Duration.ofHours(1);
 
     private final MediaRepository repository;
     private final ObjectStorage storage;
@@ -83,20 +84,33 @@ public class MediaLibrary {
         return document.body().html();
     }
 
+    /** The ids a body refers to with {@code data-media-id} (rule 24 records them as usages). */
+    public static Set<Long> referencedIds(String html) {
+        var ids = new LinkedHashSet<Long>();
+        Jsoup.parseBodyFragment(html).select("[data-media-id]").forEach(element -> parse(element.attr("data-media-id")).ifPresent(ids::add));
+        return ids;
+    }
+
     private Map<Long, List<MediaVariant>> variantsOf(Collection<MediaItem> items) {
         return repository.variants(items.stream().map(MediaItem::id).toList()).stream()
                 .collect(Collectors.groupingBy(MediaVariant::mediaId, HashMap::new, Collectors.toList()));
     }
 
     private Image image(MediaItem item, List<MediaVariant> variants) {
-        var widths = variants.stream().filter(v -> v.format().equals("original") && !v.name().equals("thumb"))
-                .map(v -> url(item, v.storageKey()) + " " + v.width() + "w").toList();
-        return new Image(item.id(), url(item, item.storageKey()), widths.isEmpty() ? null : String.join(", ", widths), item.width(),
-                item.height(), item.altText());
+        return new Image(item.id(), url(item, item.storageKey()), srcset(item, variants, "original"), item.width(), item.height(),
+                item.altText());
     }
 
-    private String url(MediaItem item, String key) {
-        return (item.isPublic() ? storage.publicUrl(key) : storage.downloadUrl(key, BODY_LINKS)).toString();
+    /** A file of the item: permanent for public items, signed for an hour for private ones. */
+    String url(MediaItem item, String key) {
+        return (item.isPublic() ? storage.publicUrl(key) : storage.downloadUrl(key, SIGNED_LINKS)).toString();
+    }
+
+    /** The srcset of the item's resized variants in one format ({@code original} or {@code webp}); null without any. */
+    @Nullable String srcset(MediaItem item, List<MediaVariant> variants, String format) {
+        var widths = variants.stream().filter(v -> v.format().equals(format) && !v.name().equals("thumb"))
+                .map(v -> url(item, v.storageKey()) + " " + v.width() + "w").toList();
+        return widths.isEmpty() ? null : String.join(", ", widths);
     }
 
     private static java.util.Optional<Long> parse(String id) {

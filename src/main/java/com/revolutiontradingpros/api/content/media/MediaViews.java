@@ -1,6 +1,5 @@
 package com.revolutiontradingpros.api.content.media;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -19,15 +18,15 @@ import com.revolutiontradingpros.api.platform.storage.ObjectStorage;
 @Component
 class MediaViews {
 
-    static final Duration STAFF_LINKS = Duration.ofHours(1);
-
     private final MediaRepository repository;
     private final AssetUsages usages;
+    private final MediaLibrary library;
     private final ObjectStorage storage;
 
-    MediaViews(MediaRepository repository, AssetUsages usages, ObjectStorage storage) {
+    MediaViews(MediaRepository repository, AssetUsages usages, MediaLibrary library, ObjectStorage storage) {
         this.repository = repository;
         this.usages = usages;
+        this.library = library;
         this.storage = storage;
     }
 
@@ -61,29 +60,20 @@ class MediaViews {
 
     MediaDetail detail(MediaItem item) {
         var variants = repository.variants(List.of(item.id()));
-        var views = variants.stream().map(v -> new VariantView(v.name(), v.format(), v.width(), v.height(), v.sizeBytes(), url(item, v.storageKey())))
-                .toList();
+        var views = variants.stream()
+                .map(v -> new VariantView(v.name(), v.format(), v.width(), v.height(), v.sizeBytes(), library.url(item, v.storageKey()))).toList();
         return new MediaDetail(item.id(), item.isPublic() ? storage.publicUrl(item.storageKey()).toString() : null, item.originalFilename(),
                 item.mimeType(), item.kind(), item.sizeBytes(), item.width(), item.height(), HexFormat.of().formatHex(item.checksum()),
                 item.altText(), item.title(), item.caption(), item.folderId(), item.visibility(), item.focalX().doubleValue(),
-                item.focalY().doubleValue(), item.variantsStatus(), views, srcset(views, "original"), srcset(views, "webp"),
+                item.focalY().doubleValue(), item.variantsStatus(), views, library.srcset(item, variants, "original"),
+                library.srcset(item, variants, "webp"),
                 thumbnail(item, variants), usages.counts(AssetUsages.MEDIA, List.of(item.id())).getOrDefault(item.id(), 0),
                 item.fileVersion(), item.uploadedBy(), item.createdAt(), item.updatedAt(), item.version());
     }
 
     private @Nullable String thumbnail(MediaItem item, List<MediaVariant> variants) {
         return variants.stream().filter(v -> v.name().equals("thumb")).min(Comparator.comparing(v -> !v.format().equals("original")))
-                .map(v -> url(item, v.storageKey()))
-                .orElse(item.isImage() ? url(item, item.storageKey()) : null);
-    }
-
-    private String url(MediaItem item, String key) {
-        return (item.isPublic() ? storage.publicUrl(key) : storage.downloadUrl(key, STAFF_LINKS)).toString();
-    }
-
-    private static @Nullable String srcset(List<VariantView> variants, String format) {
-        var widths = variants.stream().filter(v -> v.format().equals(format) && !v.name().equals("thumb"))
-                .map(v -> v.url() + " " + v.width() + "w").toList();
-        return widths.isEmpty() ? null : String.join(", ", widths);
+                .map(v -> library.url(item, v.storageKey()))
+                .orElse(item.isImage() ? library.url(item, item.storageKey()) : null);
     }
 }

@@ -1,12 +1,11 @@
 package com.revolutiontradingpros.api.content.posts;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
-import org.jsoup.Jsoup;
 import org.springframework.stereotype.Component;
 
+import com.revolutiontradingpros.api.content.media.MediaLibrary;
 import com.revolutiontradingpros.api.content.media.MediaOwners;
 import com.revolutiontradingpros.api.content.usages.AssetUsages;
 import com.revolutiontradingpros.api.platform.security.CurrentUser;
@@ -33,15 +32,8 @@ class PostMedia implements MediaOwners {
         String adminUrl = "/admin/posts/" + post.id();
         usages.set(AssetUsages.MEDIA, "content", "post", post.id(), "featured_media_id",
                 post.featuredMediaId() == null ? List.of() : List.of(post.featuredMediaId()), post.title(), adminUrl);
-        var inBody = new LinkedHashSet<Long>();
-        for (var element : Jsoup.parseBodyFragment(post.bodyHtml()).select("[data-media-id]")) {
-            try {
-                inBody.add(Long.parseLong(element.attr("data-media-id").strip()));
-            } catch (NumberFormatException e) {
-                // Not an id: nothing to record.
-            }
-        }
-        usages.set(AssetUsages.MEDIA, "content", "post", post.id(), "body_html", inBody, post.title(), adminUrl);
+        usages.set(AssetUsages.MEDIA, "content", "post", post.id(), "body_html", MediaLibrary.referencedIds(post.bodyHtml()), post.title(),
+                adminUrl);
     }
 
     void forget(Post post) {
