@@ -19,14 +19,17 @@ class FolderRepository {
 
     /** Every folder: a library has tens or hundreds, so the tree is built in memory. */
     List<MediaFolder> all() {
-        return jdbc.sql("SELECT id, name, parent_id, created_at FROM media_folders ORDER BY lower(name), id")
-                .query((rs, n) -> new MediaFolder(rs.getLong("id"), rs.getString("name"), rs.getObject("parent_id", Long.class),
-                        rs.getTimestamp("created_at").toInstant()))
-                .list();
+        return jdbc.sql("SELECT id, name, parent_id, created_at FROM media_folders ORDER BY lower(name), id").query(FolderRepository::row).list();
     }
 
     Optional<MediaFolder> find(long id) {
-        return all().stream().filter(folder -> folder.id() == id).findFirst();
+        return jdbc.sql("SELECT id, name, parent_id, created_at FROM media_folders WHERE id = :id").param("id", id)
+                .query(FolderRepository::row).optional();
+    }
+
+    private static MediaFolder row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new MediaFolder(rs.getLong("id"), rs.getString("name"), rs.getObject("parent_id", Long.class),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     /** Items directly in each folder. */

@@ -130,11 +130,11 @@ class FolderService {
     }
 
     private static List<Long> ancestors(List<MediaFolder> all, long id) {
-        var byId = new HashMap<Long, MediaFolder>();
-        all.forEach(folder -> byId.put(folder.id(), folder));
+        var parents = new HashMap<Long, @Nullable Long>();
+        all.forEach(folder -> parents.put(folder.id(), folder.parentId()));
         var result = new ArrayList<Long>();
-        for (Long parent = byId.get(id) == null ? null : byId.get(id).parentId(); parent != null && result.size() <= all.size();
-                parent = byId.get(parent) == null ? null : byId.get(parent).parentId()) {
+        // Bounded by the folder count, so a cycle in bad data cannot loop forever.
+        for (Long parent = parents.get(id); parent != null && result.size() <= all.size(); parent = parents.get(parent)) {
             result.add(parent);
         }
         return result;

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -109,27 +110,16 @@ class FoldersController {
     }
 
     private FolderView view(long id) {
-        return find(service.tree(), id);
+        return find(service.tree(), id).map(FolderView::of).orElseThrow(() -> ApiException.notFound("folder"));
     }
 
-    private static FolderView find(List<FolderService.Node> nodes, long id) {
+    private static Optional<FolderService.Node> find(List<FolderService.Node> nodes, long id) {
         for (var node : nodes) {
-            if (node.folder().id() == id) {
-                return FolderView.of(node);
-            }
-            var inside = findOrNull(node.children(), id);
-            if (inside != null) {
-                return inside;
+            var found = node.folder().id() == id ? Optional.of(node) : find(node.children(), id);
+            if (found.isPresent()) {
+                return found;
             }
         }
-        throw ApiException.notFound("folder");
-    }
-
-    private static @Nullable FolderView findOrNull(List<FolderService.Node> nodes, long id) {
-        try {
-            return find(nodes, id);
-        } catch (ApiException e) {
-            return null;
-        }
+        return Optional.empty();
     }
 }
