@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -46,7 +45,6 @@ import com.revolutiontradingpros.api.platform.web.FieldErrors;
 @Tag(name = "Search")
 class SearchAdminController {
 
-    private static final Set<String> TYPES = Set.of("post", "page", "product", "indicator", "course", "video");
 
     private final SearchDocuments documents;
     private final SearchSettings settings;
@@ -102,7 +100,7 @@ class SearchAdminController {
     ResponseEntity<Accepted> reindex(@Parameter(description = "comma list of types") @RequestParam(name = "filter[type]", required = false)
             @Nullable String type) {
         var types = type == null ? SearchReindex.OWN_TYPES : Arrays.stream(type.split(",")).map(String::strip).toList();
-        if (types.isEmpty() || !TYPES.containsAll(types)) {
+        if (types.isEmpty() || !SearchDocuments.TYPES.containsAll(types)) {
             throw ApiException.invalid("filter[type]", "must be a comma list of post, page, product, indicator, course, video");
         }
         reindex.queue(types);
@@ -149,7 +147,7 @@ class SearchAdminController {
         }
         var boosts = new LinkedHashMap<String, Double>();
         body.boosts().forEach((type, factor) -> {
-            if (!TYPES.contains(type)) {
+            if (!SearchDocuments.TYPES.contains(type)) {
                 errors.add("boosts." + type, "is not a document type");
             } else if (factor == null || factor < 0.1 || factor > 10) {
                 errors.add("boosts." + type, "must be from 0.1 to 10");
@@ -159,7 +157,7 @@ class SearchAdminController {
         });
         errors.throwIfAny();
         settings.save(groups, stopWords, boosts, caller.id());
-        settings.applyBoosts(boosts, TYPES);
+        settings.applyBoosts(boosts, SearchDocuments.TYPES);
         return settings();
     }
 

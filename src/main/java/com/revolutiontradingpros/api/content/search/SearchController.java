@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
@@ -41,7 +40,6 @@ import com.revolutiontradingpros.api.platform.web.FieldErrors;
 @Tag(name = "Search")
 class SearchController {
 
-    private static final Set<String> TYPES = Set.of("post", "page", "product", "indicator", "course", "video");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final int FALLBACK_BELOW = 3;
     // Snippets are HTML: the document text is escaped before ts_headline marks the matches.
@@ -74,8 +72,8 @@ class SearchController {
         if (q == null) {
             errors.add("q", "is required");
         }
-        List<String> types = query.filter("type").map(t -> Arrays.stream(t.split(",")).map(String::strip).toList()).orElse(List.copyOf(TYPES));
-        types.stream().filter(t -> !TYPES.contains(t)).findFirst()
+        List<String> types = query.filter("type").map(t -> Arrays.stream(t.split(",")).map(String::strip).toList()).orElse(List.copyOf(SearchDocuments.TYPES));
+        types.stream().filter(t -> !SearchDocuments.TYPES.contains(t)).findFirst()
                 .ifPresent(t -> errors.add("filter[type]", "must be a comma list of post, page, product, indicator, course, video"));
         errors.throwIfAny();
 

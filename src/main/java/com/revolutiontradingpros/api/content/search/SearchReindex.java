@@ -2,7 +2,6 @@ package com.revolutiontradingpros.api.content.search;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
@@ -53,7 +52,7 @@ class SearchReindex {
         if (types.isEmpty()) {
             return;
         }
-        var rebuilt = posts.publishedIds(types).stream().map(posts::of).flatMap(java.util.Optional::stream).filter(Objects::nonNull).toList();
+        var rebuilt = posts.publishedIds(types).stream().map(posts::of).flatMap(java.util.Optional::stream).toList();
         transactions.executeWithoutResult(status -> documents.replaceAll(types, rebuilt));
     }
 

@@ -38,10 +38,6 @@ class SearchSettings {
     record Settings(List<List<String>> synonyms, List<String> stopWords, Map<String, Double> boosts, @Nullable Long updatedBy,
             Instant updatedAt) {
 
-        double boost(String type) {
-            return boosts.getOrDefault(type, 1.0);
-        }
-
         /**
          * The query with stop words removed, then every variant where one word (or phrase) of a synonym group is swapped
          * for another member of its group: searching for "tos setup" also finds "thinkorswim setup".
