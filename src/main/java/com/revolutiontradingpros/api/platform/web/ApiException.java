@@ -19,7 +19,7 @@ public class ApiException extends RuntimeException {
     private final String title;
     private final @Nullable Map<String, List<String>> errors;
     private final HttpHeaders headers;
-    private @Nullable List<?> usages;
+    private final @Nullable List<?> usages;
 
     public ApiException(HttpStatus status, String code, String title, @Nullable String detail) {
         this(status, code, title, detail, null, HttpHeaders.EMPTY);
@@ -27,7 +27,13 @@ public class ApiException extends RuntimeException {
 
     public ApiException(HttpStatus status, String code, String title, @Nullable String detail,
             @Nullable Map<String, List<String>> errors, HttpHeaders headers) {
+        this(status, code, title, detail, errors, headers, null);
+    }
+
+    private ApiException(HttpStatus status, String code, String title, @Nullable String detail,
+            @Nullable Map<String, List<String>> errors, HttpHeaders headers, @Nullable List<?> usages) {
         super(detail == null ? title : detail, null, false, false);
+        this.usages = usages;
         this.status = status;
         this.code = code;
         this.title = title;
@@ -114,9 +120,7 @@ public class ApiException extends RuntimeException {
 
     /** A 409 for something still in use, listing the usages in the problem's {@code usages} member. */
     public static ApiException inUse(String code, String detail, List<?> usages) {
-        var failure = conflict(code, detail);
-        failure.usages = List.copyOf(usages);
-        return failure;
+        return new ApiException(HttpStatus.CONFLICT, code, "Conflict", detail, null, HttpHeaders.EMPTY, List.copyOf(usages));
     }
 
     public @Nullable List<?> usages() {
