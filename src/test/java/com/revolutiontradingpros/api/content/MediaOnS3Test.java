@@ -8,9 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -37,13 +35,8 @@ class MediaOnS3Test extends ApiTest {
     @DynamicPropertySource
     static void s3(DynamicPropertyRegistry registry) throws Exception {
         int port = ExternalProcess.freePort();
-        s3mock = ExternalProcess.java(Path.of("target/test-tools/s3mock.jar"),
-                List.of("--com.adobe.testing.s3mock.httpPort=" + port, "--http.port=" + port, "--server.port=0",
-                        "--com.adobe.testing.s3mock.store.initial-buckets=rtp-media",
-                        "--com.adobe.testing.s3mock.store.initialBuckets=rtp-media"),
-                "s3mock-media");
+        s3mock = ExternalProcess.s3mock(port, "s3mock-media");
         endpoint = "http://127.0.0.1:" + port;
-        s3mock.awaitHttp(endpoint + "/", Duration.ofSeconds(90));
         registry.add("app.database.url", () -> TestServices.createDatabase("rtp_t_" + TestServices.RUN_ID + "_media_s3"));
         registry.add("app.storage.bucket", () -> "rtp-media");
         registry.add("app.storage.endpoint", () -> endpoint);

@@ -48,6 +48,17 @@ public final class ExternalProcess implements AutoCloseable {
         return new ExternalProcess(builder.start(), log);
     }
 
+    /** Adobe S3Mock on the port with the bucket {@code rtp-media}, answering before this returns. */
+    public static ExternalProcess s3mock(int port, String name) throws IOException, InterruptedException {
+        var s3mock = java(Path.of("target/test-tools/s3mock.jar"),
+                List.of("--com.adobe.testing.s3mock.httpPort=" + port, "--http.port=" + port, "--server.port=0",
+                        "--com.adobe.testing.s3mock.store.initial-buckets=rtp-media",
+                        "--com.adobe.testing.s3mock.store.initialBuckets=rtp-media"),
+                name);
+        s3mock.awaitHttp("http://127.0.0.1:" + port + "/", Duration.ofSeconds(90));
+        return s3mock;
+    }
+
     public static int freePort() throws IOException {
         try (var socket = new ServerSocket(0)) {
             return socket.getLocalPort();

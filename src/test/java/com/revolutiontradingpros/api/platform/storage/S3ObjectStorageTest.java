@@ -32,12 +32,7 @@ class S3ObjectStorageTest {
     @BeforeAll
     static void startS3() throws Exception {
         int port = ExternalProcess.freePort();
-        s3mock = ExternalProcess.java(Path.of("target/test-tools/s3mock.jar"),
-                List.of("--com.adobe.testing.s3mock.httpPort=" + port, "--http.port=" + port, "--server.port=0",
-                        "--com.adobe.testing.s3mock.store.initial-buckets=rtp-media",
-                        "--com.adobe.testing.s3mock.store.initialBuckets=rtp-media"),
-                "s3mock");
-        s3mock.awaitHttp("http://127.0.0.1:" + port + "/", Duration.ofSeconds(90));
+        s3mock = ExternalProcess.s3mock(port, "s3mock");
         var properties = new StorageProperties("rtp-media", "http://127.0.0.1:" + port, "us-east-1", "test-key",
                 "test-secret", true, "", "", Duration.ofHours(1));
         storage = new StorageConfig().objectStorage(properties, new AppProperties(Path.of("target/unused")),
