@@ -21,4 +21,8 @@ public final class ContentPaths {
     public static String author(String slug) {
         return "/blog/author/" + slug;
     }
+
+    public static String video(String slug) {
+        return "/videos/" + slug;
+    }
 }

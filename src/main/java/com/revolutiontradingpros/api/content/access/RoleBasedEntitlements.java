@@ -2,6 +2,7 @@ package com.revolutiontradingpros.api.content.access;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -33,5 +34,10 @@ class RoleBasedEntitlements implements Entitlements {
     @Override
     public Map<Long, Product> products(Collection<Long> productIds) {
         return Map.of();
+    }
+
+    @Override
+    public Optional<Product> productBySlug(String slug) {
+        return Optional.empty();
     }
 }

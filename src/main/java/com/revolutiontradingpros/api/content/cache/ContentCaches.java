@@ -1,6 +1,12 @@
 package com.revolutiontradingpros.api.content.cache;
 
 import java.time.Duration;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -18,15 +24,29 @@ import com.revolutiontradingpros.api.platform.web.CachedBody;
 @Component
 public class ContentCaches {
 
-    private final NamedCache<CachedBody> reads;
+    /** Rule 9: anonymous answers may be shared by caches for a minute; answers to a signed-in caller are theirs alone. */
+    public static final String PUBLIC_CACHE = "public, max-age=60, stale-while-revalidate=300";
+    public static final String PRIVATE_CACHE = "private, no-cache";
 
-    ContentCaches(Caches caches) {
+    private final NamedCache<CachedBody> reads;
+    private final JsonMapper json;
+
+    ContentCaches(Caches caches, JsonMapper json) {
+        this.json = json;
         // Signed avatar links in author blocks are valid an hour: cached copies must not outlive them.
         this.reads = caches.create("content.public-reads", Duration.ofMinutes(10), 20_000);
     }
 
     public NamedCache<CachedBody> reads() {
         return reads;
+    }
+
+    /** Anonymous callers get the cached bytes under {@code key}; signed-in callers an answer computed for them. */
+    public ResponseEntity<byte[]> respond(HttpServletRequest request, String key, Supplier<Object> body) {
+        if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+            return reads.get(key, k -> CachedBody.json(json.writeValueAsBytes(body.get()))).respond(request, PUBLIC_CACHE);
+        }
+        return CachedBody.json(json.writeValueAsBytes(body.get())).respond(request, PRIVATE_CACHE);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)

@@ -55,7 +55,6 @@ import com.revolutiontradingpros.api.platform.web.Patch;
 @Tag(name = "Categories")
 class CategoriesController {
 
-    static final String PUBLIC_CACHE = "public, max-age=60, stale-while-revalidate=300";
     private static final Set<String> PATCH_FIELDS = Set.of("name", "slug", "description", "parent_id", "image_media_id", "position");
 
     private final CategoryRepository repository;
@@ -98,7 +97,7 @@ class CategoriesController {
             @RequestParam(name = "hide_empty", defaultValue = "false") boolean hideEmpty, HttpServletRequest request) {
         String key = "categories?" + request.getQueryString();
         return caches.reads().get(key, k -> CachedBody.json(json.writeValueAsBytes(list(query, tree, hideEmpty))))
-                .respond(request, PUBLIC_CACHE);
+                .respond(request, ContentCaches.PUBLIC_CACHE);
     }
 
     /** For the OpenAPI document: the list's shape. */
@@ -168,7 +167,7 @@ class CategoriesController {
             byte[] bytes = json.writeValueAsBytes(detail(category, tree));
             return new CachedBody(bytes, Etags.of("category", category.id(), category.version(), tree.totalPostCount(category.id())
                     + "." + category.postCount()), MediaType.APPLICATION_JSON);
-        }).respond(request, PUBLIC_CACHE);
+        }).respond(request, ContentCaches.PUBLIC_CACHE);
     }
 
     private CategoryDetail detail(Category category, CategoryTree tree) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.tika.metadata.Metadata;
@@ -56,10 +57,13 @@ public final class FileTypes {
         return Optional.ofNullable(ALLOWED.get(refine(tika(head), head, filename)));
     }
 
+    /** What the video library takes. */
+    public static final Set<String> VIDEO_CONTAINERS = Set.of("video/mp4", "video/quicktime", "video/webm");
+
     /** The container of a video file for the video library: video/mp4, video/quicktime or video/webm. */
     public static Optional<String> videoContainer(byte[] head) {
         String mime = refine(tika(head), head, "");
-        return mime.equals("video/mp4") || mime.equals("video/quicktime") || mime.equals("video/webm") ? Optional.of(mime) : Optional.empty();
+        return VIDEO_CONTAINERS.contains(mime) ? Optional.of(mime) : Optional.empty();
     }
 
     static ApiException unsupported() {

@@ -1,20 +1,26 @@
 package com.revolutiontradingpros.api.content.media;
 
+import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
 
 import com.revolutiontradingpros.api.platform.storage.ObjectStorage;
+import com.revolutiontradingpros.api.platform.web.ApiException;
 
 /** What the rest of content asks of the library: whether items exist, their current URLs, and bodies with fresh images. */
 @Component
@@ -24,11 +30,45 @@ public class MediaLibrary {
     static final Duration SIGNED_LINKS = Duration.ofHours(1);
 
     private final MediaRepository repository;
+    private final MediaService service;
     private final ObjectStorage storage;
+    private final Clock clock;
 
-    MediaLibrary(MediaRepository repository, ObjectStorage storage) {
+    MediaLibrary(MediaRepository repository, @Lazy MediaService service, ObjectStorage storage, Clock clock) {
         this.repository = repository;
+        this.service = service;
         this.storage = storage;
+        this.clock = clock;
+    }
+
+    /** A video file in the library, for registering it in the video library (which copies it). */
+    public record VideoFile(String storageKey, String mimeType, long sizeBytes, String filename) {
+    }
+
+    public Optional<VideoFile> videoFile(long id) {
+        return repository.find(id).filter(item -> FileTypes.VIDEO_CONTAINERS.contains(item.mimeType()))
+                .map(item -> new VideoFile(item.storageKey(), item.mimeType(), item.sizeBytes(), item.originalFilename()));
+    }
+
+    /** Stores an uploaded image as a public library item (a video's poster); anything but an image is 422 on {@code field}. */
+    public long storeImage(MultipartFile file, long caller, String field) throws IOException {
+        byte[] head;
+        try (var in = file.getInputStream()) {
+            head = in.readNBytes(FileTypes.SNIFF_BYTES);
+        }
+        String filename = MediaController.filename(file);
+        if (!FileTypes.detect(head, filename).map(FileType::isImage).orElse(false)) {
+            throw ApiException.invalid(field, "must be an image (JPEG, PNG, GIF, WebP, AVIF or SVG)");
+        }
+        return service.create(MediaController.source(file), filename, new MediaService.Details(null, null, null, null, "public"), caller);
+    }
+
+    /**
+     * Objects other parts of content no longer need (a replaced or deleted video file), deleted by the library's
+     * cleanup job after the delay, so players and cached pages holding their URLs keep working until then.
+     */
+    public void deleteObjectsLater(Collection<String> keys, Duration delay) {
+        repository.deleteLater(keys, clock.instant().plus(delay));
     }
 
     public boolean exists(long id) {

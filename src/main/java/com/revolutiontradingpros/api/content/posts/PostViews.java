@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import com.revolutiontradingpros.api.content.ContentPaths;
+import com.revolutiontradingpros.api.content.access.AccessLevels;
 import com.revolutiontradingpros.api.content.categories.Categories;
 import com.revolutiontradingpros.api.content.html.PostBodies;
 import com.revolutiontradingpros.api.content.media.MediaLibrary;
@@ -56,7 +57,7 @@ class PostViews {
             @Schema(description = "null when the caller cannot read the post in full") @Nullable String bodyHtml, String teaserHtml,
             List<PostBodies.Heading> toc, List<Author> authors, List<Term> categories, List<Term> tags, @Nullable Long featuredMediaId,
             MediaLibrary.@Nullable Image featuredImage, int readingTimeMinutes, int wordCount, long viewCount, boolean isFeatured, String visibility, @Nullable Instant publishedAt,
-            Instant updatedAt, PostAccess.Block access) {
+            Instant updatedAt, AccessLevels.Block access) {
     }
 
     /** What the lookups of one batch found. */
@@ -100,11 +101,11 @@ class PostViews {
     Detail unlocked(Post post) {
         var lookups = lookups(List.of(post));
         var links = lookups.links().getOrDefault(post.id(), Links.NONE);
-        return detail(post, lookups, links, new PostAccess.Block(post.gated() ? post.visibility() : null, links.products(), List.of(),
+        return detail(post, lookups, links, new AccessLevels.Block(post.gated() ? post.visibility() : null, links.products(), List.of(),
                 false, true));
     }
 
-    private Detail detail(Post post, Lookups lookups, Links links, PostAccess.Block block) {
+    private Detail detail(Post post, Lookups lookups, Links links, AccessLevels.Block block) {
         String teaser = media.rewrite(PostBodies.teaser(post.bodyHtml(), post.teaserHtml()), !block.locked());
         String body = block.locked() ? null : media.rewrite(post.bodyHtml(), true);
         return new Detail(post.id(), post.type(), post.status(), post.title(), post.slug(), post.url(), post.shownExcerpt(),

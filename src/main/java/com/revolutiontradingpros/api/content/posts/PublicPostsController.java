@@ -53,9 +53,6 @@ import com.revolutiontradingpros.api.users.PublicProfiles;
 @Tag(name = "Posts")
 class PublicPostsController {
 
-    static final String PUBLIC_CACHE = "public, max-age=60, stale-while-revalidate=300";
-    static final String PRIVATE_CACHE = "private, no-cache";
-
     private final PostRepository posts;
     private final PostQueries queries;
     private final PostViews views;
@@ -219,7 +216,7 @@ class PublicPostsController {
             byte[] xml = rss(rows);
             return new CachedBody(xml, Conditional.etagOf(xml), MediaType.parseMediaType("application/rss+xml;charset=UTF-8"));
         });
-        return body.respond(request, PUBLIC_CACHE);
+        return body.respond(request, ContentCaches.PUBLIC_CACHE);
     }
 
     private byte[] rss(List<Post> rows) {
@@ -303,10 +300,7 @@ class PublicPostsController {
     }
 
     private ResponseEntity<byte[]> respond(HttpServletRequest request, String key, Supplier<Object> body) {
-        if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
-            return caches.reads().get(key, k -> CachedBody.json(json.writeValueAsBytes(body.get()))).respond(request, PUBLIC_CACHE);
-        }
-        return CachedBody.json(json.writeValueAsBytes(body.get())).respond(request, PRIVATE_CACHE);
+        return caches.respond(request, key, body);
     }
 
 }

@@ -13,27 +13,30 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.revolutiontradingpros.api.content.posts.PostSearchDocuments;
+import com.revolutiontradingpros.api.content.videos.VideoSearchDocuments;
 
 /**
- * Row 101: rebuilds posts' and pages' documents from the posts themselves, as a background job. The swap is one
- * transaction, so searches answer from the old documents until the new ones commit. Products, indicators, courses
- * and videos are fed by their owners' events and rebuilt by them.
+ * Row 101: rebuilds the documents of posts, pages and videos from the content itself, as a background job. The swap
+ * is one transaction, so searches answer from the old documents until the new ones commit. Products, indicators and
+ * courses are fed by their owners' events and rebuilt by them.
  */
 @Component
 class SearchReindex {
 
-    static final List<String> OWN_TYPES = List.of("post", "page");
+    static final List<String> OWN_TYPES = List.of("post", "page", "video");
 
     private final PostSearchDocuments posts;
+    private final VideoSearchDocuments videos;
     private final SearchDocuments documents;
     private final TransactionTemplate transactions;
     private final SchedulerClient scheduler;
     private final OneTimeTask<String> task;
     private final Clock clock;
 
-    SearchReindex(PostSearchDocuments posts, SearchDocuments documents, TransactionTemplate transactions, SchedulerClient scheduler,
+    SearchReindex(PostSearchDocuments posts, VideoSearchDocuments videos, SearchDocuments documents, TransactionTemplate transactions, SchedulerClient scheduler,
             OneTimeTask<String> searchReindexTask, Clock clock) {
         this.posts = posts;
+        this.videos = videos;
         this.documents = documents;
         this.transactions = transactions;
         this.scheduler = scheduler;
@@ -52,7 +55,12 @@ class SearchReindex {
         if (types.isEmpty()) {
             return;
         }
-        var rebuilt = posts.publishedIds(types).stream().map(posts::of).flatMap(java.util.Optional::stream).toList();
+        var postTypes = types.stream().filter(type -> !type.equals("video")).toList();
+        var rebuilt = new java.util.ArrayList<>(postTypes.isEmpty() ? List.<PostSearchDocuments.Document>of()
+                : posts.publishedIds(postTypes).stream().map(posts::of).flatMap(java.util.Optional::stream).toList());
+        if (types.contains("video")) {
+            videos.publishedIds().stream().map(videos::of).flatMap(java.util.Optional::stream).forEach(rebuilt::add);
+        }
         transactions.executeWithoutResult(status -> documents.replaceAll(types, rebuilt));
     }
 

@@ -50,7 +50,6 @@ import com.revolutiontradingpros.api.platform.web.Patch;
 @io.swagger.v3.oas.annotations.tags.Tag(name = "Tags")
 class TagsController {
 
-    private static final String PUBLIC_CACHE = "public, max-age=60, stale-while-revalidate=300";
     private static final Set<String> PATCH_FIELDS = Set.of("name", "slug", "description");
 
     private final TagRepository repository;
@@ -92,11 +91,11 @@ class TagsController {
         });
         boolean staff = Callers.current().map(caller -> caller.has(Role.AUTHOR)).orElse(false);
         if (staff) {
-            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).header(HttpHeaders.CACHE_CONTROL, ContentCaches.PRIVATE_CACHE)
                     .body(json.writeValueAsBytes(page(query, true)));
         }
         return caches.reads().get("tags?" + request.getQueryString(), key -> CachedBody.json(json.writeValueAsBytes(page(query, false))))
-                .respond(request, PUBLIC_CACHE);
+                .respond(request, ContentCaches.PUBLIC_CACHE);
     }
 
     private Page<TagView> page(PageQuery query, boolean withInternal) {
@@ -113,7 +112,7 @@ class TagsController {
                 .orElseThrow(() -> ApiException.notFound("tag"));
         String etag = Etags.of("tag", tag.id(), tag.version(), tag.postCount());
         var builder = ResponseEntity.ok().eTag(etag).header(HttpHeaders.CACHE_CONTROL,
-                request.getHeader(HttpHeaders.AUTHORIZATION) == null ? PUBLIC_CACHE : "private, no-cache");
+                request.getHeader(HttpHeaders.AUTHORIZATION) == null ? ContentCaches.PUBLIC_CACHE : ContentCaches.PRIVATE_CACHE);
         if (Conditional.notModified(request, etag)) {
             return ResponseEntity.status(304).eTag(etag).build();
         }

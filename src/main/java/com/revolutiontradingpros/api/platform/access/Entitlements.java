@@ -2,6 +2,7 @@ package com.revolutiontradingpros.api.platform.access;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a person may read of gated content, answered by the commerce module (memberships, product grants,
@@ -20,6 +21,9 @@ public interface Entitlements {
 
     /** The known products among the ids, for access blocks and validation; unknown ids are left out. */
     Map<Long, Product> products(Collection<Long> productIds);
+
+    /** The product with this slug, for filters that accept a product's id or slug. */
+    Optional<Product> productBySlug(String slug);
 
     record Product(long id, String slug, String name) {
     }

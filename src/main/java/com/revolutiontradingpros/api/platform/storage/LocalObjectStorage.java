@@ -114,9 +114,14 @@ public class LocalObjectStorage implements ObjectStorage {
     }
 
     @Override
-    public Optional<byte[]> head(String key, int length) {
-        try (var in = Files.newInputStream(file(key))) {
-            return Optional.of(in.readNBytes(length));
+    public Optional<byte[]> range(String key, long offset, int length) {
+        try (var channel = java.nio.channels.FileChannel.open(file(key))) {
+            var buffer = java.nio.ByteBuffer.allocate((int) Math.max(0, Math.min(length, channel.size() - offset)));
+            int read;
+            do {
+                read = channel.read(buffer, offset + buffer.position());
+            } while (read > 0 && buffer.hasRemaining());
+            return Optional.of(java.util.Arrays.copyOf(buffer.array(), buffer.position()));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {

@@ -36,7 +36,12 @@ public interface ObjectStorage {
     URI attachmentUrl(String key, Duration validFor, String filename);
 
     /** The first bytes of the object (at most {@code length}), for sniffing its type without reading it all. */
-    Optional<byte[]> head(String key, int length);
+    default Optional<byte[]> head(String key, int length) {
+        return range(key, 0, length);
+    }
+
+    /** At most {@code length} bytes from {@code offset} (fewer at the end of the object), for reading container headers. */
+    Optional<byte[]> range(String key, long offset, int length);
 
     /** Copies an object to a new key (a visibility change moves it, so the old URL stops working). */
     void copy(String fromKey, String toKey);

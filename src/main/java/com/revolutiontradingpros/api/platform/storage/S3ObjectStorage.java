@@ -91,12 +91,18 @@ public class S3ObjectStorage implements ObjectStorage {
     }
 
     @Override
-    public Optional<byte[]> head(String key, int length) {
+    public Optional<byte[]> range(String key, long offset, int length) {
         try (var in = s3.getObject(request -> request.bucket(bucket).key(ObjectStorage.requireValidKey(key))
-                .range("bytes=0-" + (length - 1)))) {
+                .range("bytes=" + offset + "-" + (offset + length - 1)))) {
             return Optional.of(in.readNBytes(length));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+            // 416: the range starts at or past the end of the object
+            if (e.statusCode() == 416) {
+                return Optional.of(new byte[0]);
+            }
+            throw e;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

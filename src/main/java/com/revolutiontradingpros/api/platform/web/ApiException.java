@@ -20,6 +20,7 @@ public class ApiException extends RuntimeException {
     private final @Nullable Map<String, List<String>> errors;
     private final HttpHeaders headers;
     private final @Nullable List<?> usages;
+    private final @Nullable List<?> requiredProducts;
 
     public ApiException(HttpStatus status, String code, String title, @Nullable String detail) {
         this(status, code, title, detail, null, HttpHeaders.EMPTY);
@@ -27,13 +28,14 @@ public class ApiException extends RuntimeException {
 
     public ApiException(HttpStatus status, String code, String title, @Nullable String detail,
             @Nullable Map<String, List<String>> errors, HttpHeaders headers) {
-        this(status, code, title, detail, errors, headers, null);
+        this(status, code, title, detail, errors, headers, null, null);
     }
 
     private ApiException(HttpStatus status, String code, String title, @Nullable String detail,
-            @Nullable Map<String, List<String>> errors, HttpHeaders headers, @Nullable List<?> usages) {
+            @Nullable Map<String, List<String>> errors, HttpHeaders headers, @Nullable List<?> usages, @Nullable List<?> requiredProducts) {
         super(detail == null ? title : detail, null, false, false);
         this.usages = usages;
+        this.requiredProducts = requiredProducts;
         this.status = status;
         this.code = code;
         this.title = title;
@@ -120,11 +122,21 @@ public class ApiException extends RuntimeException {
 
     /** A 409 for something still in use, listing the usages in the problem's {@code usages} member. */
     public static ApiException inUse(String code, String detail, List<?> usages) {
-        return new ApiException(HttpStatus.CONFLICT, code, "Conflict", detail, null, HttpHeaders.EMPTY, List.copyOf(usages));
+        return new ApiException(HttpStatus.CONFLICT, code, "Conflict", detail, null, HttpHeaders.EMPTY, List.copyOf(usages), null);
     }
 
     public @Nullable List<?> usages() {
         return usages;
+    }
+
+    /** A 403 access_denied for gated content, naming the products that would open it in {@code required_products}. */
+    public static ApiException accessDenied(String detail, List<?> requiredProducts) {
+        return new ApiException(HttpStatus.FORBIDDEN, "access_denied", "Forbidden", detail, null, HttpHeaders.EMPTY, null,
+                List.copyOf(requiredProducts));
+    }
+
+    public @Nullable List<?> requiredProducts() {
+        return requiredProducts;
     }
 
     public HttpHeaders headers() {

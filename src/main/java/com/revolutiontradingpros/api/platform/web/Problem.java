@@ -18,7 +18,8 @@ public record Problem(
         @Schema(description = "stable snake_case code clients can switch on", example = "validation_failed") String code,
         @Schema(description = "the X-Request-Id of the failed request") @Nullable String requestId,
         @Schema(description = "field name to messages, for validation failures") @Nullable Map<String, List<String>> errors,
-        @Schema(description = "what still uses the resource, for media_in_use and video_in_use") @Nullable List<?> usages) {
+        @Schema(description = "what still uses the resource, for media_in_use and video_in_use") @Nullable List<?> usages,
+        @Schema(description = "the products that would grant access, for access_denied") @Nullable List<?> requiredProducts) {
 
     public static final String TYPE_BASE = "https://docs.revolution-trading-pros.example/errors/";
     public static final String MEDIA_TYPE = "application/problem+json";

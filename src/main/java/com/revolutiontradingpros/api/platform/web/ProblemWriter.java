@@ -28,7 +28,8 @@ public class ProblemWriter {
                 failure.code(),
                 RequestIds.of(request),
                 failure.errors(),
-                failure.usages());
+                failure.usages(),
+                failure.requiredProducts());
     }
 
     public ResponseEntity<Problem> entity(ApiException failure, HttpServletRequest request) {
