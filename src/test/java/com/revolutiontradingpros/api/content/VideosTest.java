@@ -338,6 +338,30 @@ class VideosTest extends ApiTest {
         assertThat(library.json().get("top_videos").valueStream().anyMatch(v -> v.get("id").asLong() == id)).isTrue();
     }
 
+    @Test
+    void postsEmbedCurrentPlayersAndGuardTheirVideos() {
+        var editor = as(Role.EDITOR);
+        long videoId = editor.post("/videos", "{\"source\":\"embed\",\"url\":\"https://youtu.be/dQw4w9WgXcQ\",\"title\":\"%s\",\"kind\":\"lesson\"}"
+                .formatted(unique("Embedded"))).json().get("id").asLong();
+        publish(editor, videoId);
+        var post = editor.post("/posts", """
+                {"title":"%s","body_html":"<p>Watch this.</p><video data-video-id=\\"%d\\" src=\\"https://evil.example/x.mp4\\"></video>"}"""
+                .formatted(unique("Video post"), videoId));
+        assertThat(post.status()).as(post.body()).isEqualTo(201);
+        long postId = post.json().get("id").asLong();
+        assertThat(editor.post("/posts/" + postId + "/publish", "{}").status()).isEqualTo(200);
+        String body = http.get("/posts/" + post.json().get("slug").asString()).json().get("body_html").asString();
+        assertThat(body).contains("data-embed-url=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\"").doesNotContain("evil.example");
+
+        var inUse = editor.delete("/videos/" + videoId);
+        assertProblem(inUse, 409, "video_in_use");
+        assertThat(inUse.json().get("usages").get(0).get("owner_id").asLong()).isEqualTo(postId);
+        assertThat(editor.get("/videos/" + videoId + "/usage").json().get("data").get(0).get("owner_type").asString()).isEqualTo("post");
+        assertProblem(editor.delete("/videos/" + videoId + "?force=true"), 409, "video_in_use");
+        assertThat(as(Role.ADMIN).delete("/videos/" + videoId + "?force=true").status()).isEqualTo(204);
+        assertThat(editor.get("/videos/" + videoId).status()).isEqualTo(404);
+    }
+
     private String upload(Http editor, String filename, byte[] bytes) {
         var started = editor.post("/videos/uploads", "{\"filename\":\"%s\",\"content_type\":\"video/mp4\",\"size_bytes\":%d}"
                 .formatted(filename, bytes.length));

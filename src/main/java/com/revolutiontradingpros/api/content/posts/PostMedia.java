@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import com.revolutiontradingpros.api.content.media.MediaLibrary;
 import com.revolutiontradingpros.api.content.media.MediaOwners;
 import com.revolutiontradingpros.api.content.usages.AssetUsages;
+import com.revolutiontradingpros.api.content.videos.VideoLibrary;
 import com.revolutiontradingpros.api.platform.security.CurrentUser;
 
 /**
@@ -33,6 +34,8 @@ class PostMedia implements MediaOwners {
         usages.set(AssetUsages.MEDIA, "content", "post", post.id(), "featured_media_id",
                 post.featuredMediaId() == null ? List.of() : List.of(post.featuredMediaId()), post.title(), adminUrl);
         usages.set(AssetUsages.MEDIA, "content", "post", post.id(), "body_html", MediaLibrary.referencedIds(post.bodyHtml()), post.title(),
+                adminUrl);
+        usages.set(AssetUsages.VIDEO, "content", "post", post.id(), "body_html", VideoLibrary.referencedIds(post.bodyHtml()), post.title(),
                 adminUrl);
     }
 

@@ -18,6 +18,7 @@ import com.revolutiontradingpros.api.content.categories.Categories;
 import com.revolutiontradingpros.api.content.html.PostBodies;
 import com.revolutiontradingpros.api.content.media.MediaLibrary;
 import com.revolutiontradingpros.api.content.tags.Tags;
+import com.revolutiontradingpros.api.content.videos.VideoLibrary;
 import com.revolutiontradingpros.api.platform.security.CurrentUser;
 import com.revolutiontradingpros.api.users.PublicProfiles;
 
@@ -31,9 +32,12 @@ class PostViews {
     private final Categories categories;
     private final Tags tags;
     private final MediaLibrary media;
+    private final VideoLibrary videoPlayers;
 
-    PostViews(PostRepository posts, PostAccess access, PublicProfiles profiles, Categories categories, Tags tags, MediaLibrary media) {
+    PostViews(PostRepository posts, PostAccess access, PublicProfiles profiles, Categories categories, Tags tags, MediaLibrary media,
+            VideoLibrary videoPlayers) {
         this.media = media;
+        this.videoPlayers = videoPlayers;
         this.posts = posts;
         this.access = access;
         this.profiles = profiles;
@@ -106,8 +110,8 @@ class PostViews {
     }
 
     private Detail detail(Post post, Lookups lookups, Links links, AccessLevels.Block block) {
-        String teaser = media.rewrite(PostBodies.teaser(post.bodyHtml(), post.teaserHtml()), !block.locked());
-        String body = block.locked() ? null : media.rewrite(post.bodyHtml(), true);
+        String teaser = videoPlayers.rewrite(media.rewrite(PostBodies.teaser(post.bodyHtml(), post.teaserHtml()), !block.locked()));
+        String body = block.locked() ? null : videoPlayers.rewrite(media.rewrite(post.bodyHtml(), true));
         return new Detail(post.id(), post.type(), post.status(), post.title(), post.slug(), post.url(), post.shownExcerpt(),
                 body, teaser, PostBodies.toc(body == null ? teaser : body), authors(links, lookups), categories(links, lookups),
                 tags(links, lookups, false), post.featuredMediaId(), image(post, lookups), post.readingTimeMinutes(), post.wordCount(), post.viewCount(),
