@@ -19,7 +19,6 @@ import com.drew.imaging.ImageProcessingException;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import net.coobird.thumbnailator.Thumbnails;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 
 import com.revolutiontradingpros.api.platform.web.ApiException;
 

@@ -19,14 +19,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 import com.revolutiontradingpros.api.content.ContentPaths;
 import com.revolutiontradingpros.api.content.cache.ContentCaches;
@@ -60,11 +58,10 @@ class PublicPostsController {
     private final Tags tags;
     private final PublicProfiles profiles;
     private final ContentCaches caches;
-    private final JsonMapper json;
     private final Clock clock;
 
     PublicPostsController(PostRepository posts, PostQueries queries, PostViews views, Categories categories, Tags tags,
-            PublicProfiles profiles, ContentCaches caches, JsonMapper json, Clock clock) {
+            PublicProfiles profiles, ContentCaches caches, Clock clock) {
         this.posts = posts;
         this.queries = queries;
         this.views = views;
@@ -72,7 +69,6 @@ class PublicPostsController {
         this.tags = tags;
         this.profiles = profiles;
         this.caches = caches;
-        this.json = json;
         this.clock = clock;
     }
 

@@ -38,6 +38,9 @@ class VideoService {
             "draft", Set.of("published"),
             "published", Set.of("draft", "archived"),
             "archived", Set.of("draft", "published"));
+    /** Row 73 takes the editable fields, one source and the first chapters. */
+    private static final Set<String> CREATE_FIELDS = java.util.stream.Stream.concat(VideoEditor.FIELDS.stream(),
+            java.util.stream.Stream.of("upload_id", "media_id", "source", "url", "chapters")).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final VideoRepository videos;
     private final VideoEditor editor;
@@ -65,14 +68,6 @@ class VideoService {
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
-    }
-
-    static final Set<String> CREATE_FIELDS;
-
-    static {
-        var fields = new java.util.HashSet<>(VideoEditor.FIELDS);
-        fields.addAll(Set.of("upload_id", "media_id", "source", "url", "chapters"));
-        CREATE_FIELDS = Set.copyOf(fields);
     }
 
     /** Row 73: exactly one of upload_id, media_id or {source, url}; the video starts as a draft. */
