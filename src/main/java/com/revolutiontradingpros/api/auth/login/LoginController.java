@@ -1,7 +1,6 @@
 package com.revolutiontradingpros.api.auth.login;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -103,12 +102,6 @@ class MediaUploadsController {
         return ResponseEntity.created(URI.create("/media/uploads/" + started.uploadId())).body(started);
     }
 
-    record CompletedPart(@NotNull @Positive Integer partNumber, @NotBlank String etag) {
-    }
-
-    record Complete(@Nullable @Size(max = 10_000) List<@Valid CompletedPart> parts) {
-    }
-
     /** A completed media_replace upload, ready for PUT /media/{id}/file. */
     record CompletedUpload(UUID uploadId, String status) {
     }
@@ -119,9 +112,9 @@ class MediaUploadsController {
     @ApiResponse(responseCode = "201", description = "the new item (purpose media) or the completed upload (media_replace)",
             content = @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(oneOf = {MediaViews.MediaDetail.class, CompletedUpload.class})))
     @ApiResponse(responseCode = "410", description = "upload_expired")
-    ResponseEntity<?> complete(CurrentUser caller, @PathVariable UUID uploadId, @Valid @RequestBody(required = false) @Nullable Complete body) {
-        var parts = body == null || body.parts() == null ? List.<Uploads.Part>of()
-                : body.parts().stream().map(p -> new Uploads.Part(p.partNumber(), p.etag())).toList();
+    ResponseEntity<?> complete(CurrentUser caller, @PathVariable UUID uploadId,
+            @Valid @RequestBody(required = false) Uploads.@Nullable Completion body) {
+        var parts = Uploads.partsOf(body);
         var purpose = uploads.purposeOf(uploadId, caller.id());
         if (purpose.equals("media_replace")) {
             transactions.executeWithoutResult(status -> {

@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,6 +102,19 @@ public class Uploads {
     }
 
     public record Part(int partNumber, String etag) {
+    }
+
+    /** A part as the browser reports it on completion: its number and the ETag its PUT answered. */
+    public record CompletedPart(@NotNull @Positive Integer partNumber, @NotBlank String etag) {
+    }
+
+    /** The body of a completion request; multipart uploads list every part, single PUTs send none (or no body). */
+    public record Completion(@Nullable @Size(max = MAX_PARTS) List<@Valid CompletedPart> parts) {
+    }
+
+    public static List<Part> partsOf(@Nullable Completion body) {
+        return body == null || body.parts() == null ? List.of()
+                : body.parts().stream().map(p -> new Part(p.partNumber(), p.etag())).toList();
     }
 
     /** The purpose of one of the caller's uploads; another user's or an unknown id is 404. */

@@ -1,7 +1,6 @@
 package com.revolutiontradingpros.api.content.videos;
 
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -65,12 +64,6 @@ class VideoUploadsController {
         return ResponseEntity.created(URI.create("/videos/uploads/" + started.uploadId())).body(started);
     }
 
-    record CompletedPart(@NotNull @Positive Integer partNumber, @NotBlank String etag) {
-    }
-
-    record Complete(@Nullable @Size(max = 10_000) List<@Valid CompletedPart> parts) {
-    }
-
     record CompletedUpload(UUID uploadId, String status) {
     }
 
@@ -80,9 +73,8 @@ class VideoUploadsController {
     @ApiResponse(responseCode = "201", description = "completed, ready for POST /videos or PUT /videos/{id}/source")
     @ApiResponse(responseCode = "410", description = "upload_expired")
     ResponseEntity<CompletedUpload> complete(CurrentUser caller, @PathVariable UUID uploadId,
-            @Valid @RequestBody(required = false) @Nullable Complete body) {
-        var parts = body == null || body.parts() == null ? List.<Uploads.Part>of()
-                : body.parts().stream().map(p -> new Uploads.Part(p.partNumber(), p.etag())).toList();
+            @Valid @RequestBody(required = false) Uploads.@Nullable Completion body) {
+        var parts = Uploads.partsOf(body);
         boolean accepted = Boolean.TRUE.equals(transactions.execute(status -> {
             var upload = uploads.lockForCompletion(uploadId, "video", caller.id());
             if (upload.status().equals("completed")) {
