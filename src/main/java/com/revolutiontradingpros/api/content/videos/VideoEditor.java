@@ -2,7 +2,6 @@ package com.revolutiontradingpros.api.content.videos;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -62,7 +61,7 @@ class VideoEditor {
         String access = patch.oneOf("access", ACCESS);
         List<Long> productIds = patch.ids("product_ids", 20);
         Long room = patch.id("room_product_id");
-        LocalDate recordedOn = date(patch, "recorded_on", patch.errors());
+        LocalDate recordedOn = patch.errors().date(patch.isNull("recorded_on") ? null : patch.text("recorded_on", 1, 10), "recorded_on");
         String sessionLabel = patch.text("session_label", 0, 60);
         Long presenter = patch.id("presenter_user_id");
         Integer duration = patch.integer("duration_seconds", 0, 24 * 3600 * 7);
@@ -198,18 +197,6 @@ class VideoEditor {
         }
     }
 
-    private static @Nullable LocalDate date(Patch patch, String field, FieldErrors errors) {
-        String text = patch.isNull(field) ? null : patch.text(field, 1, 10);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            errors.add(field, "must be a date like 2026-11-25");
-            return null;
-        }
-    }
 
     private static @Nullable String emptyToNull(@Nullable String text) {
         return text == null || text.isEmpty() ? null : text;

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -160,8 +159,8 @@ class VideoStatsController {
     private Period period(@Nullable String from, @Nullable String to) {
         var errors = new FieldErrors();
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        LocalDate end = date(to, "to", errors);
-        LocalDate start = date(from, "from", errors);
+        LocalDate end = errors.date(to, "to");
+        LocalDate start = errors.date(from, "from");
         errors.throwIfAny();
         end = end == null ? today : end;
         start = start == null ? end.minusDays(29) : start;
@@ -182,15 +181,4 @@ class VideoStatsController {
         return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP);
     }
 
-    private static @Nullable LocalDate date(@Nullable String text, String field, FieldErrors errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            errors.add(field, "must be a date like 2026-11-25");
-            return null;
-        }
-    }
 }

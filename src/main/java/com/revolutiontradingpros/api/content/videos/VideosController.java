@@ -106,8 +106,8 @@ class VideosController {
         if (access != null && !VideoEditor.ACCESS.contains(access)) {
             errors.add("filter[access]", "must be public, members or paid");
         }
-        LocalDate after = date(query.filter("recorded_after").orElse(null), "filter[recorded_after]", errors);
-        LocalDate before = date(query.filter("recorded_before").orElse(null), "filter[recorded_before]", errors);
+        LocalDate after = errors.date(query.filter("recorded_after").orElse(null), "filter[recorded_after]");
+        LocalDate before = errors.date(query.filter("recorded_before").orElse(null), "filter[recorded_before]");
         String status = query.filter("status").orElse(null);
         String processing = query.filter("processing_status").orElse(null);
         boolean staffFilter = status != null || processing != null;
@@ -396,15 +396,4 @@ class VideosController {
         return Slugs.asId(idOrSlug).or(() -> entitlements.productBySlug(idOrSlug).map(Entitlements.Product::id)).orElse(null);
     }
 
-    private static @Nullable LocalDate date(@Nullable String text, String field, FieldErrors errors) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            errors.add(field, "must be a date like 2026-11-25");
-            return null;
-        }
-    }
 }

@@ -41,6 +41,19 @@ public final class FieldErrors {
         }
     }
 
+    /** A calendar day ({@code 2026-11-25}); null when absent, and a field error when it is not one. */
+    public @Nullable LocalDate date(@Nullable String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            add(field, "must be a date like 2026-11-25");
+            return null;
+        }
+    }
+
     public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
