@@ -50,13 +50,14 @@ class PlaybackController {
     private final ProgressRepository progress;
     private final VideoService service;
     private final MediaLibrary media;
+    private final VideoViews views;
     private final ObjectStorage storage;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration linkTtl;
 
     PlaybackController(VideoGate gate, VideoRepository videos, CaptionRepository captions, ProgressRepository progress,
-            VideoService service, MediaLibrary media, ObjectStorage storage, TransactionTemplate transactions, Clock clock,
+            VideoService service, MediaLibrary media, VideoViews views, ObjectStorage storage, TransactionTemplate transactions, Clock clock,
             @Value("${app.videos.playback-link-ttl:6h}") Duration linkTtl) {
         if (linkTtl.compareTo(Duration.ofMinutes(15)) < 0 || linkTtl.compareTo(Duration.ofHours(24)) > 0) {
             throw new IllegalStateException("app.videos.playback-link-ttl must be between 15m and 24h, not " + linkTtl);
@@ -67,6 +68,7 @@ class PlaybackController {
         this.progress = progress;
         this.service = service;
         this.media = media;
+        this.views = views;
         this.storage = storage;
         this.transactions = transactions;
         this.clock = clock;
@@ -116,7 +118,7 @@ class PlaybackController {
         }
         var tracks = captions.list(video.id()).stream().map(track -> new CaptionLink(track.lang(), track.label(), track.isDefault(),
                 storage.downloadUrl(track.storageKey(), linkTtl).toString())).toList();
-        var thumbnail = video.thumbnailMediaId() == null ? null : media.publicImages(List.of(video.thumbnailMediaId())).get(video.thumbnailMediaId());
+        var thumbnail = views.thumbnails(List.of(video)).get(video.id());
         Integer resumeAt = caller.flatMap(user -> progress.find(user.id(), video.id())).map(ProgressRepository.Progress::positionSeconds)
                 .orElse(null);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore().cachePrivate())

@@ -39,14 +39,14 @@ class ProgressController {
     private final ProgressRepository progress;
     private final VideoRepository videos;
     private final VideoGate gate;
-    private final MediaLibrary media;
+    private final VideoViews views;
 
-    ProgressController(WatchProgress watchProgress, ProgressRepository progress, VideoRepository videos, VideoGate gate, MediaLibrary media) {
+    ProgressController(WatchProgress watchProgress, ProgressRepository progress, VideoRepository videos, VideoGate gate, VideoViews views) {
         this.watchProgress = watchProgress;
         this.progress = progress;
         this.videos = videos;
         this.gate = gate;
-        this.media = media;
+        this.views = views;
     }
 
     @Schema(name = "VideoProgress")
@@ -110,13 +110,13 @@ class ProgressController {
         var rows = progress.inProgress(caller.id());
         var byId = videos.findAll(rows.stream().map(ProgressRepository.Progress::videoId).toList()).stream()
                 .collect(java.util.stream.Collectors.toMap(Video::id, v -> v));
-        var shown = rows.stream().filter(p -> byId.containsKey(p.videoId()) && gate.canWatch(byId.get(p.videoId()), caller)).toList();
+        var watchable = gate.watchableBy(caller, byId.values());
+        var shown = rows.stream().filter(p -> watchable.contains(p.videoId())).toList();
         var page = shown.stream().skip(query.offset()).limit(query.limit()).toList();
-        var thumbnails = media.publicImages(page.stream().map(p -> byId.get(p.videoId()).thumbnailMediaId()).filter(java.util.Objects::nonNull)
-                .toList());
+        var thumbnails = views.thumbnails(page.stream().map(p -> byId.get(p.videoId())).toList());
         List<ContinueWatching> data = page.stream().map(p -> {
             var video = byId.get(p.videoId());
-            return new ContinueWatching(video.id(), video.slug(), video.title(), video.durationSeconds(), thumbnails.get(video.thumbnailMediaId()),
+            return new ContinueWatching(video.id(), video.slug(), video.title(), video.durationSeconds(), thumbnails.get(video.id()),
                     p.positionSeconds(), p.percent(), p.updatedAt());
         }).toList();
         return query.page(data, shown.size());

@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.springframework.stereotype.Component;
 
-import com.revolutiontradingpros.api.content.media.MediaLibrary;
 import com.revolutiontradingpros.api.platform.storage.ObjectStorage;
 
 /** What posts ask of the video library: which videos a body references (rule 24) and bodies with current players (rule 5). */
@@ -21,12 +20,12 @@ public class VideoLibrary {
     private static final Duration BODY_LINKS = Duration.ofHours(6);
 
     private final VideoRepository videos;
-    private final MediaLibrary media;
+    private final VideoViews views;
     private final ObjectStorage storage;
 
-    VideoLibrary(VideoRepository videos, MediaLibrary media, ObjectStorage storage) {
+    VideoLibrary(VideoRepository videos, VideoViews views, ObjectStorage storage) {
         this.videos = videos;
-        this.media = media;
+        this.views = views;
         this.storage = storage;
     }
 
@@ -53,7 +52,7 @@ public class VideoLibrary {
         var ids = new LinkedHashSet<Long>();
         elements.forEach(element -> parse(element.attr("data-video-id")).ifPresent(ids::add));
         var found = videos.findAll(ids).stream().collect(Collectors.toMap(Video::id, Function.identity()));
-        var posters = media.publicImages(found.values().stream().map(Video::thumbnailMediaId).filter(java.util.Objects::nonNull).toList());
+        var posters = views.thumbnails(found.values());
         for (var element : elements) {
             var video = parse(element.attr("data-video-id")).map(found::get).orElse(null);
             element.removeAttr("src");
@@ -61,7 +60,7 @@ public class VideoLibrary {
             if (video == null) {
                 continue;
             }
-            var poster = video.thumbnailMediaId() == null ? null : posters.get(video.thumbnailMediaId());
+            var poster = posters.get(video.id());
             if (poster != null) {
                 element.attr("poster", poster.url());
             }

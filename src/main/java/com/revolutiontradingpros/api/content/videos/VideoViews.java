@@ -74,13 +74,13 @@ class VideoViews {
     List<Summary> summaries(List<Video> rows, Optional<CurrentUser> caller) {
         var ids = rows.stream().map(Video::id).toList();
         var products = videos.products(ids);
-        var thumbnails = media.publicImages(rows.stream().map(Video::thumbnailMediaId).filter(java.util.Objects::nonNull).toList());
+        var thumbnails = thumbnails(rows);
         var rooms = products(rows.stream().map(Video::roomProductId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
         var result = new ArrayList<Summary>(rows.size());
         for (var video : rows) {
             boolean locked = !access.allows(caller, video.access(), products.getOrDefault(video.id(), List.of()), EDITORS);
             result.add(new Summary(video.id(), video.title(), video.slug(), video.kind(), video.status(), video.processingStatus(),
-                    video.durationSeconds(), thumbnails.get(video.thumbnailMediaId()), video.access(), locked,
+                    video.durationSeconds(), thumbnails.get(video.id()), video.access(), locked,
                     video.roomProductId() == null ? null : rooms.get(video.roomProductId()), video.recordedOn(), video.sessionLabel(),
                     video.publishedAt(), video.viewCount()));
         }
@@ -89,7 +89,7 @@ class VideoViews {
 
     Detail detail(Video video, Optional<CurrentUser> caller) {
         var products = videos.products(video.id());
-        var thumbnail = video.thumbnailMediaId() == null ? null : media.publicImages(List.of(video.thumbnailMediaId())).get(video.thumbnailMediaId());
+        var thumbnail = thumbnails(List.of(video)).get(video.id());
         var presenter = video.presenterUserId() == null ? null : profiles.find(List.of(video.presenterUserId())).get(video.presenterUserId());
         var room = video.roomProductId() == null ? null : products(Set.of(video.roomProductId())).get(video.roomProductId());
         boolean staff = caller.map(EDITORS::test).orElse(false);
@@ -101,6 +101,15 @@ class VideoViews {
                 video.durationSeconds(), video.width(), video.height(), thumbnail, videos.chapters(video.id()), tracks, room, video.recordedOn(),
                 video.sessionLabel(), presenter, video.publishedAt(), video.viewCount(), access.block(caller, video.access(), products, EDITORS),
                 editorView);
+    }
+
+    /** The posters of these videos, by video id; private or missing images give none. */
+    Map<Long, MediaLibrary.Image> thumbnails(Collection<Video> rows) {
+        var images = media.publicImages(rows.stream().map(Video::thumbnailMediaId).filter(java.util.Objects::nonNull).toList());
+        var byVideo = new java.util.HashMap<Long, MediaLibrary.Image>();
+        rows.stream().filter(video -> images.containsKey(video.thumbnailMediaId()))
+                .forEach(video -> byVideo.put(video.id(), images.get(video.thumbnailMediaId())));
+        return byVideo;
     }
 
     /** Rooms are products of the commerce module; an id it does not know shows without slug and name. */
