@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -83,7 +82,7 @@ class PublicPostsController {
             defaultSort = "-published_at", filters = {"type", "category", "tag", "author", "visibility", "is_premium", "is_featured",
                     "published_after", "published_before"}, searchable = true) PageQuery query, HttpServletRequest request) {
         var filter = publicFilter(query);
-        return respond(request, "posts?" + request.getQueryString(), () -> {
+        return caches.respond(request, "posts?" + request.getQueryString(), () -> {
             if (filter == null) {
                 return query.page(List.of(), 0);
             }
@@ -152,7 +151,7 @@ class PublicPostsController {
             schema = @Schema(implementation = PostViews.Detail.class)))
     ResponseEntity<byte[]> get(@PathVariable String idOrSlug, HttpServletRequest request) {
         var post = readable(idOrSlug);
-        var response = respond(request, "post:" + post.slug(), () -> views.detail(post, Callers.current()));
+        var response = caches.respond(request, "post:" + post.slug(), () -> views.detail(post, Callers.current()));
         if (post.status().equals("archived")) {
             return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).header("X-Robots-Tag", "noindex")
                     .body(response.getBody());
@@ -170,7 +169,7 @@ class PublicPostsController {
             throw ApiException.invalid("limit", "must be from 1 to 12");
         }
         var post = readable(idOrSlug);
-        return respond(request, "related:" + post.id() + ":" + limit,
+        return caches.respond(request, "related:" + post.id() + ":" + limit,
                 () -> new SummaryList(views.summaries(queries.related(post, limit, Instant.now(clock)), Callers.current())));
     }
 
@@ -187,7 +186,7 @@ class PublicPostsController {
     ResponseEntity<byte[]> adjacent(@PathVariable String idOrSlug,
             @RequestParam(name = "same_category", defaultValue = "false") boolean sameCategory, HttpServletRequest request) {
         var post = readable(idOrSlug);
-        return respond(request, "adjacent:" + post.id() + ":" + sameCategory, () -> {
+        return caches.respond(request, "adjacent:" + post.id() + ":" + sameCategory, () -> {
             Long category = sameCategory ? posts.links(post.id()).categories().stream().findFirst().orElse(null) : null;
             Instant now = Instant.now(clock);
             var caller = Callers.current();
@@ -261,7 +260,7 @@ class PublicPostsController {
         if (!field.equals("display_name") && !field.equals("post_count")) {
             throw ApiException.invalid("sort", "must be display_name or post_count (prefix - for descending)");
         }
-        return respond(request, "authors?" + sort, () -> {
+        return caches.respond(request, "authors?" + sort, () -> {
             var counts = queries.authorsWithPosts(Instant.now(clock));
             Comparator<AuthorView> order = field.equals("post_count") ? Comparator.comparingLong(AuthorView::postCount)
                     : Comparator.comparing(a -> a.displayName().toLowerCase(Locale.ROOT));
@@ -283,7 +282,7 @@ class PublicPostsController {
         if (count == null) {
             throw ApiException.notFound("author");
         }
-        return respond(request, "author:" + slug, () -> new AuthorView(profile.id(), profile.slug(), profile.displayName(),
+        return caches.respond(request, "author:" + slug, () -> new AuthorView(profile.id(), profile.slug(), profile.displayName(),
                 profile.avatarUrl(), profile.bio(), count, ContentPaths.author(profile.slug())));
     }
 
@@ -294,9 +293,4 @@ class PublicPostsController {
                 .or(() -> posts.findBySlug(idOrSlug).filter(p -> p.publiclyReadable(now)))
                 .orElseThrow(() -> ApiException.notFound("post"));
     }
-
-    private ResponseEntity<byte[]> respond(HttpServletRequest request, String key, Supplier<Object> body) {
-        return caches.respond(request, key, body);
-    }
-
 }
