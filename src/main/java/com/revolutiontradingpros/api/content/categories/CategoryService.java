@@ -177,11 +177,6 @@ class CategoryService {
         }
         String base = Slugs.of(name);
         base = base.isEmpty() ? "category" : base;
-        for (int attempt = 1; ; attempt++) {
-            String candidate = Slugs.numbered(base, attempt);
-            if (!repository.slugTaken(candidate, exceptId)) {
-                return candidate;
-            }
-        }
+        return Slugs.firstFree(base, candidate -> repository.slugTaken(candidate, exceptId));
     }
 }

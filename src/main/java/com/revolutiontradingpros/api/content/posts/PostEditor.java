@@ -189,12 +189,7 @@ class PostEditor {
     String uniqueSlug(String titleOrSlug, long exceptId) {
         String base = Slugs.of(titleOrSlug);
         base = base.isEmpty() ? "post" : base;
-        for (int attempt = 1; ; attempt++) {
-            String candidate = Slugs.numbered(base, attempt);
-            if (!PostRules.RESERVED_SLUGS.contains(candidate) && !posts.slugTaken(candidate, exceptId)) {
-                return candidate;
-            }
-        }
+        return Slugs.firstFree(base, candidate -> PostRules.RESERVED_SLUGS.contains(candidate) || posts.slugTaken(candidate, exceptId));
     }
 
     private @Nullable String html(Patch patch, String field, int max, FieldErrors errors) {

@@ -136,11 +136,6 @@ public class Tags {
             base = base.isEmpty() ? "hash" : "hash-" + base;
         }
         base = base.isEmpty() ? "tag" : base;
-        for (int attempt = 1; ; attempt++) {
-            String candidate = Slugs.numbered(base, attempt);
-            if (!repository.slugTaken(candidate, exceptId)) {
-                return candidate;
-            }
-        }
+        return Slugs.firstFree(base, candidate -> repository.slugTaken(candidate, exceptId));
     }
 }

@@ -189,12 +189,7 @@ class VideoEditor {
     private String uniqueSlug(String title, long exceptId) {
         String base = Slugs.of(title);
         base = base.isEmpty() ? "video" : base;
-        for (int attempt = 1; ; attempt++) {
-            String candidate = Slugs.numbered(base, attempt);
-            if (!RESERVED_SLUGS.contains(candidate) && !videos.slugTaken(candidate, exceptId)) {
-                return candidate;
-            }
-        }
+        return Slugs.firstFree(base, candidate -> RESERVED_SLUGS.contains(candidate) || videos.slugTaken(candidate, exceptId));
     }
 
 

@@ -3,6 +3,7 @@ package com.revolutiontradingpros.api.platform.text;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** URL slugs: lower-case ASCII words joined by single dashes ({@code Options Trading: 5 Rules -> options-trading-5-rules}). */
@@ -51,6 +52,16 @@ public final class Slugs {
         }
         String suffix = "-" + attempt;
         return (base.length() + suffix.length() > MAX_LENGTH ? base.substring(0, MAX_LENGTH - suffix.length()) : base) + suffix;
+    }
+
+    /** The first of {@code base}, {@code base-2}, {@code base-3}, … that is not {@code unavailable} (taken or reserved). */
+    public static String firstFree(String base, Predicate<String> unavailable) {
+        for (int attempt = 1; ; attempt++) {
+            String candidate = numbered(base, attempt);
+            if (!unavailable.test(candidate)) {
+                return candidate;
+            }
+        }
     }
 
     private static String trimDashes(String slug) {
