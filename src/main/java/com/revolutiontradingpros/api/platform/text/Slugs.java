@@ -46,7 +46,7 @@ public final class Slugs {
     }
 
     /** {@code base}, then {@code base-2}, {@code base-3}, … as the attempt number grows (1 gives the base). */
-    public static String numbered(String base, int attempt) {
+    private static String numbered(String base, int attempt) {
         if (attempt <= 1) {
             return base;
         }
