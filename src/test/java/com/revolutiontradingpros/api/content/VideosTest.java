@@ -62,7 +62,7 @@ class VideosTest extends ApiTest {
         assertThat(playback.header("Cache-Control")).contains("no-store");
         Instant expires = Instant.parse(playback.json().get("expires_at").asString());
         assertThat(Duration.between(Instant.now().plus(Duration.ofHours(6)), expires).abs()).isLessThan(Duration.ofMinutes(1));
-        String url = path(playback.json().get("url").asString());
+        String url = MediaTest.path(playback.json().get("url").asString());
         var range = http.get(url, "Range", "bytes=0-99");
         assertThat(range.status()).isEqualTo(206);
         assertThat(range.bytes()).hasSize(100);
@@ -94,7 +94,7 @@ class VideosTest extends ApiTest {
         var started = editor.post("/videos/uploads", "{\"filename\":\"fake.mp4\",\"content_type\":\"video/mp4\",\"size_bytes\":20}");
         assertThat(started.status()).isEqualTo(201);
         String uploadId = started.json().get("upload_id").asString();
-        http.send("PUT", path(started.json().get("url").asString()), "video/mp4", "<html>not a video</html>".getBytes(StandardCharsets.UTF_8));
+        http.send("PUT", MediaTest.path(started.json().get("url").asString()), "video/mp4", "<html>not a video</html>".getBytes(StandardCharsets.UTF_8));
         assertProblem(as(Role.EDITOR).post("/videos/uploads/" + uploadId + "/complete", "{}"), 404, "not_found");
         var refused = editor.post("/videos/uploads/" + uploadId + "/complete", "{}");
         assertThat(refused.status()).as(refused.body()).isIn(422);
@@ -366,7 +366,7 @@ class VideosTest extends ApiTest {
         var started = editor.post("/videos/uploads", "{\"filename\":\"%s\",\"content_type\":\"video/mp4\",\"size_bytes\":%d}"
                 .formatted(filename, bytes.length));
         assertThat(started.status()).as(started.body()).isEqualTo(201);
-        var put = http.send("PUT", path(started.json().get("url").asString()), "video/mp4", bytes);
+        var put = http.send("PUT", MediaTest.path(started.json().get("url").asString()), "video/mp4", bytes);
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         String uploadId = started.json().get("upload_id").asString();
         var completed = editor.post("/videos/uploads/" + uploadId + "/complete", "{}");
@@ -383,10 +383,6 @@ class VideosTest extends ApiTest {
     private static com.revolutiontradingpros.api.support.Response publish(Http editor, long id) {
         String etag = editor.get("/videos/" + id).header("ETag");
         return editor.patch("/videos/" + id, "{\"status\":\"published\"}", "If-Match", etag);
-    }
-
-    private static String path(String url) {
-        return url.substring(url.indexOf("/media/"));
     }
 
     private static String unique(String title) {
