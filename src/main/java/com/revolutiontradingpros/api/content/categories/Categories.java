@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
 import com.revolutiontradingpros.api.platform.text.Slugs;
@@ -16,9 +17,11 @@ import com.revolutiontradingpros.api.platform.text.Slugs;
 public class Categories {
 
     private final CategoryRepository repository;
+    private final CategoryService service;
 
-    Categories(CategoryRepository repository) {
+    Categories(CategoryRepository repository, CategoryService service) {
         this.repository = repository;
+        this.service = service;
     }
 
     public record Ref(long id, String name, String slug) {
@@ -44,6 +47,29 @@ public class Categories {
         var wanted = new HashSet<>(ids);
         return repository.all().stream().filter(c -> wanted.contains(c.id()))
                 .collect(Collectors.toMap(Category::id, c -> new Ref(c.id(), c.name(), c.slug())));
+    }
+
+    /** Each category's path from the root down to itself, for the categories among the ids that exist. */
+    public Map<Long, List<Ref>> paths(Collection<Long> ids) {
+        var tree = new CategoryTree(repository.all());
+        return ids.stream().distinct().filter(id -> tree.get(id) != null).collect(Collectors.toMap(id -> id,
+                id -> tree.path(id).stream().map(c -> new Ref(c.id(), c.name(), c.slug())).toList()));
+    }
+
+    /**
+     * The category with this slug, created with the name when there is none (imports). The parent is used when it
+     * leaves room within the depth limit; an unusable slug gives way to one made from the name.
+     */
+    public long ensure(String slug, String name, @Nullable Long parentId) {
+        var tree = new CategoryTree(repository.all());
+        var existing = resolve(slug, tree);
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        String shortName = name.strip().length() > 80 ? name.strip().substring(0, 80) : name.strip();
+        Long parent = parentId != null && tree.get(parentId) != null && tree.path(parentId).size() < CategoryTree.MAX_DEPTH ? parentId : null;
+        return service.create(new CategoryService.Draft(shortName.isEmpty() ? slug : shortName,
+                Slugs.isValid(slug) && slug.length() <= Slugs.MAX_LENGTH ? slug : null, null, parent, null, null));
     }
 
     public void recount(Collection<Long> ids) {

@@ -34,6 +34,8 @@ class PostEditor {
     static final Set<String> FIELDS = Set.of("type", "title", "slug", "excerpt", "body_html", "body_json", "teaser_html", "visibility",
             "product_ids", "category_ids", "tag_ids", "tag_names", "featured_media_id", "author_ids", "is_featured", "published_at");
     static final int MAX_BODY = 2 * 1024 * 1024;
+    /** The roles whose holders may be named authors of a post. */
+    static final Set<String> WRITER_ROLES = Set.of("author", "editor", "admin", "super_admin");
 
     private final HtmlSanitizer sanitizer;
     private final PostRepository posts;
@@ -137,7 +139,7 @@ class PostEditor {
         if (patch.has("author_ids") && authorIds != null) {
             var found = accounts.findAll(authorIds);
             var notAuthors = authorIds.stream().filter(id -> found.get(id) == null
-                    || found.get(id).roles().stream().noneMatch(role -> Set.of("author", "editor", "admin", "super_admin").contains(role)))
+                    || found.get(id).roles().stream().noneMatch(WRITER_ROLES::contains))
                     .toList();
             if (!notAuthors.isEmpty()) {
                 throw ApiException.unprocessable("not_an_author", "author_ids", "has people without the author role: " + notAuthors);

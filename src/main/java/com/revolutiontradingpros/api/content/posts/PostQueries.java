@@ -53,6 +53,20 @@ class PostQueries {
 
     Result staff(PageQuery query, Filter filter) {
         var params = new HashMap<String, Object>();
+        return run(query, staffWhere(filter, params), params, STAFF_SORTS, "p.id DESC");
+    }
+
+    /**
+     * The ids of the staff list in its order, one at a time, read through a cursor: call it inside a transaction
+     * so PostgreSQL hands rows over in batches instead of all at once.
+     */
+    void staffIds(PageQuery query, Filter filter, java.util.function.LongConsumer each) {
+        var params = new HashMap<String, Object>();
+        jdbc.sql("SELECT p.id FROM posts p" + staffWhere(filter, params) + query.orderBy(STAFF_SORTS, "p.id DESC"))
+                .params(params).withFetchSize(500).query((RowCallbackHandler) rs -> each.accept(rs.getLong(1)));
+    }
+
+    private static StringBuilder staffWhere(Filter filter, Map<String, Object> params) {
         var where = new StringBuilder(" WHERE p.type = :type");
         params.put("type", filter.type());
         common(filter, where, params);
@@ -73,7 +87,7 @@ class PostQueries {
             where.append(" AND (p.title ILIKE :like ESCAPE '\\' OR p.slug ILIKE :like ESCAPE '\\')");
             params.put("like", "%" + filter.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
-        return run(query, where, params, STAFF_SORTS, "p.id DESC");
+        return where;
     }
 
     private static void common(Filter filter, StringBuilder where, Map<String, Object> params) {

@@ -75,15 +75,20 @@ class PostService {
         return new Loaded(post, posts.links(id));
     }
 
-    @Transactional
     long create(CurrentUser caller, Map<String, @Nullable Object> body) {
+        return create(caller, body, "manual");
+    }
+
+    /** A new draft; its first revision is of {@code revisionKind} (manual, or import for imported posts). */
+    @Transactional
+    long create(CurrentUser caller, Map<String, @Nullable Object> body, String revisionKind) {
         var blank = new Post(0, "post", "", "", null, "", "", null, "", "", null, "public", "draft", null, null, false, null, false, 0, 1,
                 0, caller.id(), caller.id(), Instant.now(clock), Instant.now(clock), null, 1);
         var edit = editor.apply(caller, blank, Links.NONE, body, true);
         long id = posts.insert(edit.post());
         posts.setLinks(id, edit.links());
         var created = posts.find(id).orElseThrow();
-        revisions.record(created, "manual", caller.id());
+        revisions.record(created, revisionKind, caller.id());
         media.track(created);
         return id;
     }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -39,10 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.revolutiontradingpros.api.content.bulk.BulkActions;
-import com.revolutiontradingpros.api.content.categories.Categories;
 import com.revolutiontradingpros.api.content.html.HtmlSanitizer;
 import com.revolutiontradingpros.api.content.html.PostBodies;
-import com.revolutiontradingpros.api.content.tags.Tags;
 import com.revolutiontradingpros.api.platform.paging.Page;
 import com.revolutiontradingpros.api.platform.paging.PageParams;
 import com.revolutiontradingpros.api.platform.paging.PageQuery;
@@ -67,16 +64,14 @@ class PostsAdminController {
     private final PreviewTokens previews;
     private final PostEditor editor;
     private final PostViews views;
-    private final Categories categories;
-    private final Tags tags;
-    private final PublicProfiles profiles;
+    private final StaffFilters staffFilters;
     private final HtmlSanitizer sanitizer;
     private final String siteUrl;
     private final Clock clock;
     private final JsonMapper mapper;
 
     PostsAdminController(PostService service, PostRepository posts, PostQueries queries, PostRevisions revisions, PreviewTokens previews,
-            PostEditor editor, PostViews views, Categories categories, Tags tags, PublicProfiles profiles, HtmlSanitizer sanitizer,
+            PostEditor editor, PostViews views, StaffFilters staffFilters, HtmlSanitizer sanitizer,
             HttpProperties http, Clock clock, JsonMapper mapper) {
         this.service = service;
         this.posts = posts;
@@ -85,9 +80,7 @@ class PostsAdminController {
         this.previews = previews;
         this.editor = editor;
         this.views = views;
-        this.categories = categories;
-        this.tags = tags;
-        this.profiles = profiles;
+        this.staffFilters = staffFilters;
         this.sanitizer = sanitizer;
         this.siteUrl = http.siteUrl().replaceAll("/+$", "");
         this.clock = clock;
@@ -102,26 +95,7 @@ class PostsAdminController {
     ResponseEntity<StaffPage> list(CurrentUser caller, @PageParams(sort = {"updated_at", "created_at", "published_at", "publish_at", "title",
             "view_count"}, defaultSort = "-updated_at", filters = {"status", "type", "author", "category", "tag", "visibility"},
             searchable = true) PageQuery query) {
-        var errors = new FieldErrors();
-        String status = query.filter("status").orElse(null);
-        if (status != null && !Set.of("draft", "scheduled", "published", "archived", "trashed").contains(status)) {
-            errors.add("filter[status]", "must be draft, scheduled, published, archived or trashed");
-        }
-        String type = query.filter("type").orElse("post");
-        if (!type.equals("post") && !type.equals("page")) {
-            errors.add("filter[type]", "must be post or page");
-        }
-        String visibility = query.filter("visibility").orElse(null);
-        if (visibility != null && !Set.of("public", "members", "paid").contains(visibility)) {
-            errors.add("filter[visibility]", "must be public, members or paid");
-        }
-        Long author = query.filter("author").map(a -> a.matches("\\d{1,18}") ? Long.valueOf(a)
-                : profiles.findBySlug(a).map(PublicProfiles.PublicProfile::id).orElse(-1L)).orElse(null);
-        errors.throwIfAny();
-        List<Long> categoryIds = query.filter("category").map(c -> categories.withDescendants(c).orElse(List.of(-1L))).orElse(null);
-        Long tag = query.filter("tag").map(t -> tags.find(t).map(Tags.Ref::id).orElse(-1L)).orElse(null);
-        var filter = new PostQueries.Filter(type, categoryIds, tag, author, visibility, null, null, null, null, query.search().orElse(null),
-                status, PostRules.isEditor(caller) ? null : caller.id());
+        var filter = staffFilters.of(caller, query);
         var result = queries.staff(query, filter);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(new StaffPage(views.staffSummaries(result.rows()), query.page(List.of(), result.total()).meta()));

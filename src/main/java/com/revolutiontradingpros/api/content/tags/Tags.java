@@ -60,6 +60,15 @@ public class Tags {
         return ids;
     }
 
+    /** The tag with this slug or name, created when there is none (imports); an unusable slug gives way to one made from the name. */
+    @Transactional
+    public long ensure(String slug, String name) {
+        String clean = name.strip().length() > 60 ? name.strip().substring(0, 60) : name.strip();
+        String shown = clean.isEmpty() ? slug : clean;
+        return repository.findBySlug(slug).or(() -> repository.findByName(shown)).map(Tag::id)
+                .orElseGet(() -> create(shown, Slugs.isValid(slug) && slug.length() <= Slugs.MAX_LENGTH ? slug : null, null));
+    }
+
     public void recount(Collection<Long> ids) {
         repository.recount(ids);
     }

@@ -1,4 +1,4 @@
-/** Text helpers every module needs the same way: slugs. */
+/** Text helpers every module needs the same way: slugs and spreadsheet-safe CSV. */
 @NullMarked
 package com.revolutiontradingpros.api.platform.text;
 

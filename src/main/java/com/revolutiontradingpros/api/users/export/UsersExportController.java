@@ -31,6 +31,7 @@ import com.revolutiontradingpros.api.auth.Accounts;
 import com.revolutiontradingpros.api.platform.paging.PageParams;
 import com.revolutiontradingpros.api.platform.paging.PageQuery;
 import com.revolutiontradingpros.api.platform.security.CurrentUser;
+import com.revolutiontradingpros.api.platform.text.Csv;
 import com.revolutiontradingpros.api.platform.security.RequiresRole;
 import com.revolutiontradingpros.api.platform.security.Role;
 import com.revolutiontradingpros.api.users.activity.ActivityLog;

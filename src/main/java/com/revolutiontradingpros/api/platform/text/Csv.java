@@ -1,4 +1,4 @@
-package com.revolutiontradingpros.api.users.export;
+package com.revolutiontradingpros.api.platform.text;
 
 import java.util.List;
 
@@ -8,12 +8,12 @@ import org.jspecify.annotations.Nullable;
  * RFC 4180 CSV cells, safe to open in a spreadsheet: a cell starting with = + - @ (or a tab or carriage return)
  * gets a leading apostrophe so it is shown as text instead of run as a formula.
  */
-final class Csv {
+public final class Csv {
 
     private Csv() {
     }
 
-    static String row(List<@Nullable Object> cells) {
+    public static String row(List<@Nullable Object> cells) {
         var line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
@@ -24,7 +24,7 @@ final class Csv {
         return line.append("\r\n").toString();
     }
 
-    static String cell(@Nullable Object value) {
+    public static String cell(@Nullable Object value) {
         if (value == null) {
             return "";
         }
