@@ -50,14 +50,20 @@ class SearchAdminController {
     private final SearchSettings settings;
     private final SearchReindex reindex;
     private final EventBacklog backlog;
+    private final Meilisearch engine;
+    private final MeilisearchSearch meilisearch;
+    private final SearchIndexQueue queue;
     private final Clock clock;
 
     SearchAdminController(SearchDocuments documents, SearchSettings settings, SearchReindex reindex, EventBacklog backlog,
-            Clock clock) {
+            Meilisearch engine, MeilisearchSearch meilisearch, SearchIndexQueue queue, Clock clock) {
         this.documents = documents;
         this.settings = settings;
         this.reindex = reindex;
         this.backlog = backlog;
+        this.engine = engine;
+        this.meilisearch = meilisearch;
+        this.queue = queue;
         this.clock = clock;
     }
 
@@ -85,10 +91,30 @@ class SearchAdminController {
         var counts = documents.counts();
         var last = counts.stream().map(SearchDocuments.TypeCount::lastIndexedAt).filter(java.util.Objects::nonNull).max(Instant::compareTo)
                 .orElse(null);
-        // Indexing runs as event listeners; what they have not finished yet is the search's backlog.
-        var pending = backlog.of(PostIndexer.class);
-        long lag = pending.oldest() == null ? 0 : Math.max(0, Duration.between(pending.oldest(), clock.instant()).toSeconds());
-        return new Status("postgres", counts, last, pending.pending(), lag, null);
+        // Indexing runs as event listeners; what they have not finished yet is the search's backlog, and with
+        // Meilisearch so is the queue of changes not pushed yet.
+        var listeners = List.of(backlog.of(PostIndexer.class), backlog.of(VideoIndexer.class));
+        long pending = listeners.stream().mapToLong(EventBacklog.Backlog::pending).sum();
+        var oldest = listeners.stream().map(EventBacklog.Backlog::oldest).filter(java.util.Objects::nonNull).min(Instant::compareTo).orElse(null);
+        if (!engine.enabled()) {
+            return new Status("postgres", counts, last, pending, lagSeconds(oldest), null);
+        }
+        var pushes = queue.backlog();
+        if (pushes.oldest() != null && (oldest == null || pushes.oldest().isBefore(oldest))) {
+            oldest = pushes.oldest();
+        }
+        String lastError = pushes.lastError();
+        try {
+            var held = meilisearch.counts();
+            counts = counts.stream().map(c -> new SearchDocuments.TypeCount(c.type(), held.getOrDefault(c.type(), 0L), c.lastIndexedAt())).toList();
+        } catch (Meilisearch.Failure e) {
+            lastError = e.getMessage();
+        }
+        return new Status("meilisearch", counts, last, pending + pushes.pending(), lagSeconds(oldest), lastError);
+    }
+
+    private long lagSeconds(@Nullable Instant oldest) {
+        return oldest == null ? 0 : Math.max(0, Duration.between(oldest, clock.instant()).toSeconds());
     }
 
     record Accepted(List<String> types, String status) {
@@ -126,7 +152,7 @@ class SearchAdminController {
 
     @PutMapping("/search/settings")
     @RequiresRole(Role.ADMIN)
-    @Operation(summary = "Replace synonyms, stop words and boosts; applied to PostgreSQL query expansion and ranking at once")
+    @Operation(summary = "Replace synonyms, stop words and boosts; applied to PostgreSQL query expansion and ranking at once, and pushed to Meilisearch's index settings")
     SettingsView replaceSettings(CurrentUser caller, @Valid @RequestBody SettingsChange body) {
         var errors = new FieldErrors();
         if (body.synonyms().size() > 500) {
@@ -156,8 +182,17 @@ class SearchAdminController {
             }
         });
         errors.throwIfAny();
+        var before = settings.get().boosts();
         settings.save(groups, stopWords, boosts, caller.id());
         settings.applyBoosts(boosts, SearchDocuments.TYPES);
+        if (engine.enabled()) {
+            queue.addSettings();
+            // Meilisearch ranks by each document's boost, so the documents of a type whose boost changed go again.
+            var changed = SearchDocuments.TYPES.stream().filter(type -> !before.getOrDefault(type, 1.0).equals(boosts.getOrDefault(type, 1.0))).toList();
+            if (!changed.isEmpty()) {
+                queue.addAllOf(changed);
+            }
+        }
         return settings();
     }
 

@@ -16,6 +16,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -32,8 +34,9 @@ import com.revolutiontradingpros.api.platform.security.Role;
 import com.revolutiontradingpros.api.platform.web.FieldErrors;
 
 /**
- * Site search on PostgreSQL (rule 33): websearch syntax over the weighted tsvector, ranked by ts_rank_cd; when that
- * finds fewer than 3 documents, any of the words or a title within typo distance also match.
+ * Site search (rule 33). On PostgreSQL: websearch syntax over the weighted tsvector, ranked by ts_rank_cd; when that
+ * finds fewer than 3 documents, any of the words or a title within typo distance also match. With Meilisearch
+ * configured it answers instead, and PostgreSQL stands in while it is unreachable.
  */
 @RestController
 @Public
@@ -45,12 +48,18 @@ class SearchController {
     // Snippets are HTML: the document text is escaped before ts_headline marks the matches.
     private static final String ESCAPED = "replace(replace(replace(d.summary || ' ' || left(d.body, 20000), '&', '&amp;'), '<', '&lt;'), '>', '&gt;')";
 
+    private static final Logger log = LoggerFactory.getLogger(SearchController.class);
+
     private final JdbcClient jdbc;
     private final SearchSettings settings;
+    private final Meilisearch engine;
+    private final MeilisearchSearch meilisearch;
 
-    SearchController(JdbcClient jdbc, SearchSettings settings) {
+    SearchController(JdbcClient jdbc, SearchSettings settings, Meilisearch engine, MeilisearchSearch meilisearch) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.engine = engine;
+        this.meilisearch = meilisearch;
     }
 
     record Hit(String type, long id, String title, String url, @Schema(description = "HTML; matches in <mark>") String snippet,
@@ -61,6 +70,10 @@ class SearchController {
     }
 
     record Results(List<Hit> data, Meta meta) {
+    }
+
+    /** A page of hits with the total and the count per type, from either engine. */
+    record Found(List<Hit> hits, long total, Map<String, Long> facets) {
     }
 
     @GetMapping("/search")
@@ -77,6 +90,27 @@ class SearchController {
                 .ifPresent(t -> errors.add("filter[type]", "must be a comma list of post, page, product, indicator, course, video"));
         errors.throwIfAny();
 
+        Found found = null;
+        String backend = "postgres";
+        if (engine.enabled()) {
+            try {
+                found = meilisearch.search(q, types, query.limit(), query.offset());
+                backend = "meilisearch";
+            } catch (Meilisearch.Failure e) {
+                // PostgreSQL holds every document too, so an outage of the engine costs quality, not answers.
+                log.warn("Meilisearch search failed, answering from PostgreSQL: {}", e.getMessage());
+            }
+        }
+        if (found == null) {
+            found = postgres(q, types, query);
+        }
+        logQuery(q, found.total());
+        long pages = found.total() == 0 ? 0 : (found.total() + query.perPage() - 1) / query.perPage();
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new Results(found.hits(), new Meta(query.page(), query.perPage(), found.total(), pages, found.facets(), backend)));
+    }
+
+    private Found postgres(String q, List<String> types, PageQuery query) {
         // Synonyms and stop words (row 103): the query and its synonym variants, any of which may match.
         var variants = settings.get().expand(q);
         var tsquery = new StringJoiner(" || ", "(", ")");
@@ -115,10 +149,7 @@ class SearchController {
                             rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(), rs.getBoolean("locked")))
                     .list());
         }
-        log(q, total);
-        long pages = total == 0 ? 0 : (total + query.perPage() - 1) / query.perPage();
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(new Results(hits, new Meta(query.page(), query.perPage(), total, pages, facets, "postgres")));
+        return new Found(hits, total, facets);
     }
 
     private long count(Query query, String q, List<String> types) {
@@ -127,7 +158,7 @@ class SearchController {
     }
 
     /** Rule 34: the normalised text and counts per day only; short queries and the staff's searches are not logged. */
-    private void log(String q, long total) {
+    private void logQuery(String q, long total) {
         String normalised = q.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
         if (normalised.length() < 2 || Callers.current().map(caller -> caller.has(Role.EDITOR)).orElse(false)) {
             return;

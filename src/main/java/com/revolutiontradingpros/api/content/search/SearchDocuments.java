@@ -1,9 +1,11 @@
 package com.revolutiontradingpros.api.content.search;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,12 +19,24 @@ class SearchDocuments {
     static final Set<String> TYPES = Set.of("post", "page", "product", "indicator", "course", "video");
 
     private final JdbcClient jdbc;
+    private final SearchIndexQueue queue;
+    private final boolean queueForEngine;
 
-    SearchDocuments(JdbcClient jdbc) {
+    SearchDocuments(JdbcClient jdbc, SearchIndexQueue queue, MeilisearchProperties meilisearch) {
         this.jdbc = jdbc;
+        this.queue = queue;
+        this.queueForEngine = meilisearch.enabled();
     }
 
+    /** Stores the document and, with Meilisearch, queues it for pushing in the same transaction. */
     void upsert(PostSearchDocuments.Document doc) {
+        write(doc);
+        if (queueForEngine) {
+            queue.add(doc.type(), doc.id(), "upsert");
+        }
+    }
+
+    private void write(PostSearchDocuments.Document doc) {
         jdbc.sql("""
                 INSERT INTO search_documents (type, ref_id, title, summary, body, url, locked, published_at, indexed_at, boost)
                 VALUES (:type, :id, :title, :summary, :body, :url, :locked, :published, now(),
@@ -36,20 +50,76 @@ class SearchDocuments {
 
     void remove(String type, long id) {
         jdbc.sql("DELETE FROM search_documents WHERE type = :type AND ref_id = :id").param("type", type).param("id", id).update();
+        if (queueForEngine) {
+            queue.add(type, id, "remove");
+        }
     }
 
     /** A post may have been a page before: its document is removed under both types. */
     void removePost(long id) {
-        jdbc.sql("DELETE FROM search_documents WHERE type IN ('post', 'page') AND ref_id = :id").param("id", id).update();
+        remove("post", id);
+        remove("page", id);
     }
 
-    /** Rebuilds the documents of these types in one transaction, so searches see the old set until the new one commits. */
+    /**
+     * Rebuilds the documents of these types in one transaction, so searches see the old set until the new one commits.
+     * Nothing is queued: a rebuild refills Meilisearch from all documents afterwards.
+     */
     void replaceAll(List<String> types, List<PostSearchDocuments.Document> rebuilt) {
         jdbc.sql("DELETE FROM search_documents WHERE type IN (:types)").param("types", types).update();
-        rebuilt.forEach(this::upsert);
+        rebuilt.forEach(this::write);
     }
 
-    record TypeCount(String type, long documents, java.time.@org.jspecify.annotations.Nullable Instant lastIndexedAt) {
+    /** A stored document as Meilisearch gets it: its id joins type and ref_id, published_at is in epoch seconds. */
+    record Stored(String type, long refId, String title, String summary, String body, String url, @Nullable String imageUrl,
+            boolean locked, @Nullable Instant publishedAt, double boost) {
+
+        String engineId() {
+            return engineId(type, refId);
+        }
+
+        static String engineId(String type, long refId) {
+            return type + "-" + refId;
+        }
+
+        java.util.Map<String, @Nullable Object> forEngine() {
+            var fields = new java.util.LinkedHashMap<String, @Nullable Object>();
+            fields.put("id", engineId());
+            fields.put("type", type);
+            fields.put("ref_id", refId);
+            fields.put("title", title);
+            fields.put("summary", summary);
+            fields.put("body", body);
+            fields.put("url", url);
+            fields.put("image_url", imageUrl);
+            fields.put("locked", locked);
+            fields.put("published_at", publishedAt == null ? null : publishedAt.getEpochSecond());
+            fields.put("boost", boost);
+            return fields;
+        }
+    }
+
+    private static final String STORED = "SELECT type, ref_id, title, summary, body, url, image_url, locked, published_at, boost FROM search_documents";
+
+    private static Stored stored(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Stored(rs.getString("type"), rs.getLong("ref_id"), rs.getString("title"), rs.getString("summary"), rs.getString("body"),
+                rs.getString("url"), rs.getString("image_url"), rs.getBoolean("locked"),
+                rs.getTimestamp("published_at") == null ? null : rs.getTimestamp("published_at").toInstant(), rs.getDouble("boost"));
+    }
+
+    /** The stored documents of this type among these ids; missing ones were removed. */
+    List<Stored> find(String type, java.util.Collection<Long> refIds) {
+        return jdbc.sql(STORED + " WHERE type = :type AND ref_id IN (:ids)").param("type", type).param("ids", refIds)
+                .query((rs, n) -> stored(rs)).list();
+    }
+
+    /** Every stored document, a batch at a time through a cursor (call inside a transaction). */
+    void forEach(java.util.function.Consumer<Stored> each) {
+        jdbc.sql(STORED + " ORDER BY type, ref_id").withFetchSize(1000)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(stored(rs)));
+    }
+
+    record TypeCount(String type, long documents, @Nullable Instant lastIndexedAt) {
     }
 
     List<TypeCount> counts() {

@@ -17,8 +17,9 @@ import com.revolutiontradingpros.api.content.videos.VideoSearchDocuments;
 
 /**
  * Row 101: rebuilds the documents of posts, pages and videos from the content itself, as a background job. The swap
- * is one transaction, so searches answer from the old documents until the new ones commit. Products, indicators and
- * courses are fed by their owners' events and rebuilt by them.
+ * is one transaction, so searches answer from the old documents until the new ones commit; with Meilisearch, a fresh
+ * index is then filled from all documents and swapped in. Products, indicators and courses are fed by their owners'
+ * events and rebuilt by them.
  */
 @Component
 class SearchReindex {
@@ -32,9 +33,13 @@ class SearchReindex {
     private final SchedulerClient scheduler;
     private final OneTimeTask<String> task;
     private final Clock clock;
+    private final Meilisearch engine;
+    private final MeilisearchSync sync;
 
     SearchReindex(PostSearchDocuments posts, VideoSearchDocuments videos, SearchDocuments documents, TransactionTemplate transactions, SchedulerClient scheduler,
-            OneTimeTask<String> searchReindexTask, Clock clock) {
+            OneTimeTask<String> searchReindexTask, Clock clock, Meilisearch engine, MeilisearchSync sync) {
+        this.engine = engine;
+        this.sync = sync;
         this.posts = posts;
         this.videos = videos;
         this.documents = documents;
@@ -62,6 +67,9 @@ class SearchReindex {
             videos.publishedIds().stream().map(videos::of).flatMap(java.util.Optional::stream).forEach(rebuilt::add);
         }
         transactions.executeWithoutResult(status -> documents.replaceAll(types, rebuilt));
+        if (engine.enabled()) {
+            sync.rebuild();
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
