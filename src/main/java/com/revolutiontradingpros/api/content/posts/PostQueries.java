@@ -39,6 +39,11 @@ class PostQueries {
     }
 
     Result published(PageQuery query, Filter filter, Instant now) {
+        return run(publishedStatements(query, filter, now), query);
+    }
+
+    /** The count and page statements of the public list, exactly as run (the EXPLAIN test reads them). */
+    Statements publishedStatements(PageQuery query, Filter filter, Instant now) {
         var params = new HashMap<String, Object>();
         var where = new StringBuilder(" WHERE p.deleted_at IS NULL AND p.status = 'published' AND p.published_at <= :now AND p.type = :type");
         params.put("now", Timestamp.from(now));
@@ -48,12 +53,17 @@ class PostQueries {
             where.append(" AND p.id IN (SELECT ref_id FROM search_documents WHERE type = :type AND tsv @@ websearch_to_tsquery('english', :q))");
             params.put("q", filter.q());
         }
-        return run(query, where, params, PUBLIC_SORTS, "p.id DESC");
+        return statements(query, where, params, PUBLIC_SORTS);
     }
 
     Result staff(PageQuery query, Filter filter) {
+        return run(staffStatements(query, filter), query);
+    }
+
+    /** The count and page statements of the staff list, exactly as run (the EXPLAIN test reads them). */
+    Statements staffStatements(PageQuery query, Filter filter) {
         var params = new HashMap<String, Object>();
-        return run(query, staffWhere(filter, params), params, STAFF_SORTS, "p.id DESC");
+        return statements(query, staffWhere(filter, params), params, STAFF_SORTS);
     }
 
     /**
@@ -124,16 +134,24 @@ class PostQueries {
         }
     }
 
-    private Result run(PageQuery query, StringBuilder where, Map<String, Object> params, Map<String, String> sorts, String tieBreaker) {
-        long total = jdbc.sql("SELECT count(*) FROM posts p" + where).params(params).query(Long.class).single();
+    /** A list's two statements sharing one set of parameters: the total, then one page of rows. */
+    record Statements(String count, String page, Map<String, Object> params) {
+    }
+
+    private static Statements statements(PageQuery query, StringBuilder where, Map<String, Object> params, Map<String, String> sorts) {
+        params.put("limit", query.limit());
+        params.put("offset", query.offset());
+        return new Statements("SELECT count(*) FROM posts p" + where,
+                "SELECT " + PostRepository.SUMMARY_COLUMNS + " FROM posts p" + where + query.orderBy(sorts, "p.id DESC") + " LIMIT :limit OFFSET :offset",
+                params);
+    }
+
+    private Result run(Statements statements, PageQuery query) {
+        long total = jdbc.sql(statements.count()).params(statements.params()).query(Long.class).single();
         if (total == 0 || query.offset() >= total) {
             return new Result(List.of(), total);
         }
-        params.put("limit", query.limit());
-        params.put("offset", query.offset());
-        var rows = jdbc.sql("SELECT " + PostRepository.SUMMARY_COLUMNS + " FROM posts p" + where + query.orderBy(sorts, tieBreaker)
-                        + " LIMIT :limit OFFSET :offset")
-                .params(params).query((rs, n) -> PostRepository.row(rs)).list();
+        var rows = jdbc.sql(statements.page()).params(statements.params()).query((rs, n) -> PostRepository.row(rs)).list();
         return new Result(rows, total);
     }
 
