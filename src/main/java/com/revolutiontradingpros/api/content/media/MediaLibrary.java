@@ -63,6 +63,27 @@ public class MediaLibrary {
         return service.create(MediaController.source(file), filename, new MediaService.Details(null, null, null, null, "public"), caller);
     }
 
+    /** Stores generated image bytes (demo data) as a public library item with its alt text. */
+    public long storeImage(byte[] bytes, String filename, String altText, long caller) {
+        var source = new MediaFiles.Source() {
+            @Override
+            public byte[] head() {
+                return java.util.Arrays.copyOf(bytes, Math.min(bytes.length, FileTypes.SNIFF_BYTES));
+            }
+
+            @Override
+            public java.io.InputStream open() {
+                return new java.io.ByteArrayInputStream(bytes);
+            }
+
+            @Override
+            public long size() {
+                return bytes.length;
+            }
+        };
+        return service.create(source, filename, new MediaService.Details(altText, null, null, null, "public"), caller);
+    }
+
     /**
      * Objects other parts of content no longer need (a replaced or deleted video file), deleted by the library's
      * cleanup job after the delay, so players and cached pages holding their URLs keep working until then.

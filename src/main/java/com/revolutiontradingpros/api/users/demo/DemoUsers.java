@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCrypt;
@@ -23,6 +25,8 @@ import com.revolutiontradingpros.api.auth.ImportedAccount;
  * authors and editors with profiles, tags and staff notes, all signing in with {@link #PASSWORD}. Running it again
  * adds nothing.
  */
+// Runs before other modules' demo data, which picks its authors among these users.
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
 @Component
 class DemoUsers implements ApplicationRunner {
 
