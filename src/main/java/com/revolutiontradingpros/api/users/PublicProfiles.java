@@ -16,7 +16,7 @@ import com.revolutiontradingpros.api.users.profiles.ProfileRepository;
 
 /**
  * What the public may see of a person who writes for the site (an author byline or profile page): display
- * name, avatar, bio and a slug. Never an email address or anything private.
+ * name, avatar, bio, website and social links, and a slug. Never an email address or anything private.
  */
 @Service
 public class PublicProfiles {
@@ -35,7 +35,8 @@ public class PublicProfiles {
      * @param slug the display name's slug and the id ({@code jane-doe-42}): stable for the person, readable in URLs
      * @param avatarUrl a signed link valid an hour, null without an avatar
      */
-    public record PublicProfile(long id, String slug, String displayName, @Nullable String avatarUrl, @Nullable String bio) {
+    public record PublicProfile(long id, String slug, String displayName, @Nullable String avatarUrl, @Nullable String bio,
+            @Nullable String websiteUrl, Map<String, String> socialLinks) {
     }
 
     /** The profiles of the active accounts among the ids. */
@@ -47,7 +48,8 @@ public class PublicProfiles {
             String name = profile != null && profile.displayName() != null ? profile.displayName() : account.name();
             var avatar = profile == null ? null : avatars.urls(profile.avatarKey());
             found.put(account.id(), new PublicProfile(account.id(), slug(name, account.id()), name,
-                    avatar == null ? null : avatar.get("large"), profile == null ? null : profile.bio()));
+                    avatar == null ? null : avatar.get("large"), profile == null ? null : profile.bio(),
+                    profile == null ? null : profile.websiteUrl(), profile == null ? Map.of() : profile.socialLinks()));
         });
         return found;
     }

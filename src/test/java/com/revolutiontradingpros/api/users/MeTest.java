@@ -49,6 +49,35 @@ class MeTest extends ApiTest {
     }
 
     @Test
+    void websiteAndSocialLinksAreMergedAndChecked() {
+        Http me = signUp("Jane Options").client();
+        var set = me.patch("/me", """
+                {"website_url":"https://janeoptions.example","social_links":{"youtube":"https://www.youtube.com/@janeoptions",
+                 "x":"https://x.com/janeoptions"}}""");
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.json().get("website_url").asString()).isEqualTo("https://janeoptions.example");
+        assertThat(set.json().get("social_links").get("youtube").asString()).isEqualTo("https://www.youtube.com/@janeoptions");
+
+        // A merge patch: named networks change, null removes one, the rest stay.
+        var merged = me.patch("/me", "{\"social_links\":{\"x\":null,\"tradingview\":\"https://www.tradingview.com/u/janeoptions/\"}}");
+        assertThat(merged.json().get("social_links").propertyNames()).containsExactlyInAnyOrder("youtube", "tradingview");
+        assertThat(me.get("/me").json().get("website_url").asString()).isEqualTo("https://janeoptions.example");
+
+        var bad = me.patch("/me", """
+                {"website_url":"javascript:alert(1)","social_links":{"youtube":"https://evil.example/@jane","myspace":"https://myspace.com/j",
+                 "instagram":"http://instagram.com/jane"}}""");
+        assertProblem(bad, 422, "validation_failed");
+        assertThat(bad.json().get("errors").propertyNames())
+                .contains("website_url", "social_links.youtube", "social_links.myspace", "social_links.instagram");
+        assertProblem(me.patch("/me", "{\"social_links\":[\"https://x.com/j\"]}"), 422, "validation_failed");
+        assertThat(me.get("/me").json().get("social_links").propertyNames()).containsExactlyInAnyOrder("youtube", "tradingview");
+
+        assertThat(me.patch("/me", "{\"website_url\":null,\"social_links\":null}").json().get("social_links").isEmpty()).isTrue();
+        var changes = me.get("/me/activity?filter[action]=profile_updated").json().get("data").get(0).get("meta").get("changes");
+        assertThat(changes.get("website_url").get("from").asString()).isEqualTo("https://janeoptions.example");
+    }
+
+    @Test
     void preferencesTakeOnlyDocumentedKeys() {
         Http me = signUp("Dana Trader").client();
         var defaults = me.get("/me/preferences").json();

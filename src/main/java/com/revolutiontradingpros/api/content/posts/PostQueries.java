@@ -165,7 +165,7 @@ class PostQueries {
                     SELECT b.post_id, 1 FROM post_categories a JOIN post_categories b ON b.category_id = a.category_id AND b.post_id <> a.post_id
                     WHERE a.post_id = :id),
                 scored AS (SELECT post_id, sum(weight) AS score FROM shared GROUP BY post_id)
-                SELECT """ + PostRepository.SUMMARY_COLUMNS + """
+                SELECT\s""" + PostRepository.SUMMARY_COLUMNS + """
                  FROM scored s JOIN posts p ON p.id = s.post_id
                 WHERE p.deleted_at IS NULL AND p.status = 'published' AND p.published_at <= :now AND p.type = :type AND s.score > 0
                 ORDER BY s.score DESC, p.published_at DESC, p.id DESC LIMIT :limit""")

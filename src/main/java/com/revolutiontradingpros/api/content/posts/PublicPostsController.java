@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -244,7 +245,12 @@ class PublicPostsController {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    record AuthorView(long id, String slug, String displayName, @Nullable String avatarUrl, @Nullable String bio, long postCount, String url) {
+    record AuthorView(long id, String slug, String displayName, @Nullable String avatarUrl, @Nullable String bio, @Nullable String websiteUrl,
+            @Schema(description = "network (x, youtube, linkedin, …) to its link") Map<String, String> socialLinks, long postCount, String url) {
+        static AuthorView of(PublicProfiles.PublicProfile profile, long postCount) {
+            return new AuthorView(profile.id(), profile.slug(), profile.displayName(), profile.avatarUrl(), profile.bio(), profile.websiteUrl(),
+                    profile.socialLinks(), postCount, ContentPaths.author(profile.slug()));
+        }
     }
 
     record AuthorList(List<AuthorView> data) {
@@ -265,8 +271,7 @@ class PublicPostsController {
             Comparator<AuthorView> order = field.equals("post_count") ? Comparator.comparingLong(AuthorView::postCount)
                     : Comparator.comparing(a -> a.displayName().toLowerCase(Locale.ROOT));
             var list = profiles.find(counts.keySet()).values().stream()
-                    .map(p -> new AuthorView(p.id(), p.slug(), p.displayName(), p.avatarUrl(), p.bio(), counts.get(p.id()),
-                            ContentPaths.author(p.slug())))
+                    .map(p -> AuthorView.of(p, counts.get(p.id())))
                     .sorted(sort.startsWith("-") ? order.reversed() : order).toList();
             return new AuthorList(list);
         });
@@ -282,8 +287,7 @@ class PublicPostsController {
         if (count == null) {
             throw ApiException.notFound("author");
         }
-        return caches.respond(request, "author:" + slug, () -> new AuthorView(profile.id(), profile.slug(), profile.displayName(),
-                profile.avatarUrl(), profile.bio(), count, ContentPaths.author(profile.slug())));
+        return caches.respond(request, "author:" + slug, () -> AuthorView.of(profile, count));
     }
 
     /** The post a public reader may open by id or slug, else 404. */

@@ -79,7 +79,8 @@ class UsersAdminController {
     /** For the API docs: PATCH /users/{id} takes any subset of the profile fields, name and email. */
     record UserUpdate(String name, String email, @Nullable String displayName, @Nullable String timezone, @Nullable String locale,
             @Nullable String phone, @Nullable String country, @Nullable String tradingExperience, @Nullable String bio,
-            @Nullable String tradingviewUsername, @Nullable String thinkorswimUsername, boolean marketingOptIn) {
+            @Nullable String tradingviewUsername, @Nullable String thinkorswimUsername, boolean marketingOptIn, @Nullable String websiteUrl,
+            @Schema(description = "merged into the links: a network set to null is removed") @Nullable Map<String, @Nullable String> socialLinks) {
     }
 
     record SetRoles(@NotNull @Size(min = 1, max = 5) List<@NotNull String> roles) {

@@ -50,13 +50,17 @@ class MeController {
             @Nullable String locale, @Nullable String phone, @Nullable String country,
             @Schema(allowableValues = {"beginner", "intermediate", "advanced", "professional"}) @Nullable String tradingExperience,
             @Nullable String tradingviewUsername, @Nullable String thinkorswimUsername, boolean marketingOptIn,
+            @Schema(description = "shown on your author page") @Nullable String websiteUrl,
+            @Schema(description = "network (x, youtube, linkedin, instagram, facebook, tiktok, tradingview, stocktwits, discord) to "
+                    + "its https link, shown on your author page") Map<String, String> socialLinks,
             @Schema(description = "signed links to the 64 and 256 pixel thumbnails, valid an hour") @Nullable Map<String, String> avatar,
             List<String> roles, boolean emailVerified, boolean mfaEnabled, Instant createdAt) {
 
         static Me of(AccountView account, Profile profile, Avatars avatars) {
             return new Me(account.id(), account.email(), account.name(), profile.displayName(), profile.bio(), profile.timezone(),
                     profile.locale(), profile.phone(), profile.country(), profile.tradingExperience(), profile.tradingviewUsername(),
-                    profile.thinkorswimUsername(), profile.marketingOptIn(), avatars.urls(profile.avatarKey()), account.roles(),
+                    profile.thinkorswimUsername(), profile.marketingOptIn(), profile.websiteUrl(), profile.socialLinks(),
+                    avatars.urls(profile.avatarKey()), account.roles(),
                     account.emailVerified(), account.mfaEnabled(), account.createdAt());
         }
     }
@@ -66,7 +70,10 @@ class MeController {
             @Schema(example = "America/New_York") @Nullable String timezone, @Schema(example = "en-US") @Nullable String locale,
             @Schema(example = "+12125550123") @Nullable String phone, @Schema(example = "US") @Nullable String country,
             @Schema(allowableValues = {"beginner", "intermediate", "advanced", "professional"}) @Nullable String tradingExperience,
-            @Nullable String tradingviewUsername, @Nullable String thinkorswimUsername, boolean marketingOptIn) {
+            @Nullable String tradingviewUsername, @Nullable String thinkorswimUsername, boolean marketingOptIn,
+            @Schema(example = "https://www.example.com") @Nullable String websiteUrl,
+            @Schema(description = "merged into your links: a network set to null is removed",
+                    example = "{\"youtube\": \"https://www.youtube.com/@jane\"}") @Nullable Map<String, @Nullable String> socialLinks) {
     }
 
     @GetMapping("/me")

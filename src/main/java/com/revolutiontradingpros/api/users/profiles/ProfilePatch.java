@@ -22,7 +22,7 @@ import com.revolutiontradingpros.api.platform.web.FieldErrors;
 public final class ProfilePatch {
 
     private static final Set<String> FIELDS = Set.of("name", "display_name", "bio", "timezone", "locale", "phone", "country",
-            "trading_experience", "tradingview_username", "thinkorswim_username", "marketing_opt_in");
+            "trading_experience", "tradingview_username", "thinkorswim_username", "marketing_opt_in", "website_url", "social_links");
     private static final Set<String> EXPERIENCE = Set.of("beginner", "intermediate", "advanced", "professional");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Pattern PHONE = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
@@ -56,7 +56,10 @@ public final class ProfilePatch {
                         "must be 1 to 50 letters, digits, dots, dashes or underscores", errors) : current.tradingviewUsername(),
                 patch.containsKey("thinkorswim_username") ? matching(patch, "thinkorswim_username", HANDLE,
                         "must be 1 to 50 letters, digits, dots, dashes or underscores", errors) : current.thinkorswimUsername(),
-                patch.containsKey("marketing_opt_in") ? bool(patch, "marketing_opt_in", errors) : current.marketingOptIn());
+                patch.containsKey("marketing_opt_in") ? bool(patch, "marketing_opt_in", errors) : current.marketingOptIn(),
+                patch.containsKey("website_url") ? ProfileLinks.website(patch.get("website_url"), errors) : current.websiteUrl(),
+                patch.containsKey("social_links") ? ProfileLinks.social(patch.get("social_links"), current.socialLinks(), errors)
+                        : current.socialLinks());
         errors.throwIfAny();
         return new Result(name == null ? currentName : name.strip(), profile);
     }
