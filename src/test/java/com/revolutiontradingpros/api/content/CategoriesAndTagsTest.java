@@ -58,6 +58,39 @@ class CategoriesAndTagsTest extends ApiTest {
     }
 
     @Test
+    void dragAndDropSavesManyPlacementsAtOnceOrNone() {
+        var editor = as(Role.EDITOR);
+        long a = category(editor, name("Order A"), null);
+        long b = category(editor, name("Order B"), null);
+        long c = category(editor, name("Order C"), null);
+
+        var saved = editor.put("/categories/order", """
+                [{"id":%d,"parent_id":null,"position":0},{"id":%d,"parent_id":%d,"position":1},{"id":%d,"parent_id":%d,"position":0}]"""
+                .formatted(c, a, c, b, c));
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        var detail = http.get("/categories/" + c).json();
+        assertThat(detail.get("children").valueStream().map(child -> child.get("id").asLong())).containsExactly(b, a);
+        assertThat(saved.json().get("data").valueStream().filter(root -> root.get("id").asLong() == c)
+                .findFirst().orElseThrow().get("children").size()).isEqualTo(2);
+
+        // A cycle anywhere refuses the whole drop: nothing moves.
+        var cycle = editor.put("/categories/order", """
+                [{"id":%d,"parent_id":null,"position":5},{"id":%d,"parent_id":%d,"position":0}]""".formatted(b, c, a));
+        assertProblem(cycle, 422, "category_cycle");
+        assertThat(http.get("/categories/" + b).json().get("parent_id").asLong()).isEqualTo(c);
+        assertThat(http.get("/categories/" + c).json().get("parent_id").isNull()).isTrue();
+
+        var unknown = editor.put("/categories/order", "[{\"id\":999999999,\"parent_id\":null,\"position\":0}]");
+        assertProblem(unknown, 422, "validation_failed");
+        assertThat(unknown.json().get("errors").has("[0].id")).isTrue();
+        assertProblem(editor.put("/categories/order", "[]"), 422, "validation_failed");
+        assertProblem(editor.put("/categories/order", "[{\"id\":%d}]".formatted(a)), 422, "validation_failed");
+        assertProblem(editor.put("/categories/order", "{\"id\":1}"), 422, "validation_failed");
+        assertProblem(as(Role.AUTHOR).put("/categories/order", "[]"), 403, "forbidden");
+        assertProblem(http.put("/categories/order", "[]"), 401, "unauthenticated");
+    }
+
+    @Test
     void tagsMergeAndInternalTags() {
         var editor = as(Role.EDITOR);
         String spx = name("SPX");

@@ -189,6 +189,45 @@ class VideosTest extends ApiTest {
     }
 
     @Test
+    void replacingTheSourceKeepsChaptersAndRereadsStoredFiles() {
+        var editor = as(Role.EDITOR);
+        var video = editor.post("/videos", """
+                {"source":"embed","url":"https://youtu.be/dQw4w9WgXcQ","title":"%s","kind":"lesson","duration_seconds":600,
+                 "chapters":[{"start_seconds":0,"title":"Intro"},{"start_seconds":5,"title":"Setup"}]}""".formatted(unique("Re-sourced")));
+        long id = video.json().get("id").asLong();
+
+        var vimeo = editor.put("/videos/" + id + "/source", "{\"source\":\"embed\",\"url\":\"https://vimeo.com/76979871\"}");
+        assertThat(vimeo.status()).as(vimeo.body()).isEqualTo(200);
+        assertThat(vimeo.json().get("editor").get("embed_provider").asString()).isEqualTo("vimeo");
+        assertThat(vimeo.json().get("editor").get("embed_id").asString()).isEqualTo("76979871");
+        assertThat(vimeo.json().get("duration_seconds").asInt()).isEqualTo(600);
+        assertThat(vimeo.json().get("chapters").size()).isEqualTo(2);
+
+        // A stored file instead: processing reads its duration and size again.
+        String uploadId = upload(editor, "replacement.mp4", VideoFixtures.mp4(8, 640, 360, 2048, true));
+        var stored = editor.put("/videos/" + id + "/source", "{\"upload_id\":\"%s\"}".formatted(uploadId),
+                "If-Match", vimeo.header("ETag"));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        assertThat(stored.json().get("processing_status").asString()).isIn("pending", "processing", "ready");
+        var processed = waitUntilProcessed(editor, id);
+        assertThat(processed.get("duration_seconds").asInt()).isEqualTo(8);
+        assertThat(processed.get("editor").get("source").asString()).isEqualTo("storage");
+        assertThat(processed.get("chapters").size()).isEqualTo(2);
+
+        assertProblem(editor.put("/videos/" + id + "/source", "{\"source\":\"embed\",\"url\":\"https://vimeo.com/76979871\"}",
+                "If-Match", vimeo.header("ETag")), 412, "stale_version");
+        assertProblem(editor.put("/videos/" + id + "/source", "{\"source\":\"embed\",\"url\":\"https://example.com/v\"}"), 422,
+                "unsupported_embed_provider");
+        assertProblem(editor.put("/videos/" + id + "/source", "{}"), 422, "validation_failed");
+        assertProblem(editor.put("/videos/" + id + "/source", "{\"upload_id\":\"%s\",\"source\":\"embed\",\"url\":\"https://youtu.be/dQw4w9WgXcQ\"}"
+                .formatted(uploadId)), 422, "validation_failed");
+        assertProblem(as(Role.AUTHOR).put("/videos/" + id + "/source", "{}"), 403, "forbidden");
+        assertProblem(http.put("/videos/" + id + "/source", "{}"), 401, "unauthenticated");
+        assertProblem(editor.put("/videos/987654321/source", "{\"source\":\"embed\",\"url\":\"https://youtu.be/dQw4w9WgXcQ\"}"), 404,
+                "not_found");
+    }
+
+    @Test
     void editingChaptersCaptionsThumbnailsAndDeletion() {
         var editor = as(Role.EDITOR);
         var video = editor.post("/videos", """

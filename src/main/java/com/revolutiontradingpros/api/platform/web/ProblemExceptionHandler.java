@@ -111,9 +111,10 @@ public class ProblemExceptionHandler {
             return validation(new FieldErrors().add(path(invalid), "must be " + describe(invalid.getTargetType())),
                     request);
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            return validation(new FieldErrors().add(path(mismatch), "must be " + describe(mismatch.getTargetType())),
-                    request);
+        if (cause instanceof MismatchedInputException mismatch && (!mismatch.getPath().isEmpty() || mismatch.getTargetType() != null)) {
+            // Valid JSON of the wrong shape: an array where an object belongs is the body's error, not a syntax error.
+            return validation(new FieldErrors().add(mismatch.getPath().isEmpty() ? "body" : path(mismatch),
+                    "must be " + describe(mismatch.getTargetType())), request);
         }
         if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()
                 && !(cause.getCause() instanceof JacksonException)) {

@@ -37,6 +37,13 @@ class ProblemsTest extends ApiTest {
     }
 
     @Test
+    void jsonOfTheWrongShapeIs422OnTheBody() {
+        var response = http.post("/_probe/widgets", "[{\"name\":\"x\"}]");
+        assertProblem(response, 422, "validation_failed");
+        assertThat(response.json().get("errors").get("body").get(0).asString()).isEqualTo("must be an object");
+    }
+
+    @Test
     void unknownFieldIs422WithTheField() {
         var response = http.post("/_probe/widgets", "{\"name\":\"a\",\"quantity\":1,\"colour\":\"red\"}");
         assertProblem(response, 422, "validation_failed");
