@@ -111,13 +111,16 @@ class CategoryRepository {
         if (ids.isEmpty()) {
             return;
         }
+        // Each linked post is looked up by its key, so the cost follows the category's size, not the whole posts table.
         jdbc.sql("""
-                UPDATE categories c SET post_count = sub.n
-                FROM (SELECT c2.id, (SELECT count(*) FROM post_categories pc JOIN posts p ON p.id = pc.post_id
-                                     WHERE pc.category_id = c2.id AND p.status = 'published' AND p.deleted_at IS NULL
-                                       AND p.type = 'post') AS n
-                      FROM categories c2 WHERE c2.id IN (:ids)) sub
-                WHERE c.id = sub.id AND c.post_count <> sub.n""")
+                WITH counted AS MATERIALIZED (
+                    SELECT x.id, (SELECT count(*) FROM post_categories l
+                                  WHERE l.category_id = x.id
+                                    AND (SELECT p.status = 'published' AND p.deleted_at IS NULL AND p.type = 'post'
+                                         FROM posts p WHERE p.id = l.post_id)) AS n
+                    FROM categories x WHERE x.id IN (:ids))
+                UPDATE categories c SET post_count = counted.n FROM counted
+                WHERE c.id = counted.id AND c.post_count <> counted.n""")
                 .param("ids", ids).update();
     }
 

@@ -118,7 +118,11 @@ class DemoPosts implements ApplicationRunner {
             var body = post(i, random, writers, categoryIds, tagIds, images);
             long id = service.create(editor.get(), body);
             settle(editor.get(), id, i, random, now);
+            if (i % 1000 == 999) {
+                posts.analyze();
+            }
         }
+        posts.analyze();
         return count;
     }
 

@@ -68,6 +68,11 @@ class PostRepository {
                 .query(Boolean.class).single();
     }
 
+    /** Fresh planner statistics after a bulk load, which outruns autovacuum and leaves the planner expecting empty tables. */
+    void analyze() {
+        jdbc.sql("ANALYZE posts, post_tag, post_categories, post_authors").update();
+    }
+
     long insert(Post post) {
         return jdbc.sql("""
                 INSERT INTO posts (type, title, slug, excerpt, auto_excerpt, body_html, body_json, body_text, public_text, teaser_html,

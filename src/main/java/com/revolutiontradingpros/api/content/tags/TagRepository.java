@@ -122,13 +122,16 @@ class TagRepository {
         if (ids.isEmpty()) {
             return;
         }
+        // Each linked post is looked up by its key, so the cost follows the tag's size, not the whole posts table.
         jdbc.sql("""
-                UPDATE tags t SET post_count = sub.n
-                FROM (SELECT t2.id, (SELECT count(*) FROM post_tag pt JOIN posts p ON p.id = pt.post_id
-                                     WHERE pt.tag_id = t2.id AND p.status = 'published' AND p.deleted_at IS NULL
-                                       AND p.type = 'post') AS n
-                      FROM tags t2 WHERE t2.id IN (:ids)) sub
-                WHERE t.id = sub.id AND t.post_count <> sub.n""")
+                WITH counted AS MATERIALIZED (
+                    SELECT x.id, (SELECT count(*) FROM post_tag l
+                                  WHERE l.tag_id = x.id
+                                    AND (SELECT p.status = 'published' AND p.deleted_at IS NULL AND p.type = 'post'
+                                         FROM posts p WHERE p.id = l.post_id)) AS n
+                    FROM tags x WHERE x.id IN (:ids))
+                UPDATE tags t SET post_count = counted.n FROM counted
+                WHERE t.id = counted.id AND t.post_count <> counted.n""")
                 .param("ids", ids).update();
     }
 

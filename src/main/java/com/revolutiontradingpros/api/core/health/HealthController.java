@@ -11,6 +11,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.info.GitProperties;
 import org.springframework.http.CacheControl;
@@ -37,11 +39,14 @@ class HealthController {
     private static final byte[] LIVE = "{\"status\":\"up\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private final HealthChecks checks;
+    private final ApplicationAvailability availability;
     private final @Nullable BuildProperties build;
     private final @Nullable GitProperties git;
 
-    HealthController(HealthChecks checks, ObjectProvider<BuildProperties> build, ObjectProvider<GitProperties> git) {
+    HealthController(HealthChecks checks, ApplicationAvailability availability, ObjectProvider<BuildProperties> build,
+            ObjectProvider<GitProperties> git) {
         this.checks = checks;
+        this.availability = availability;
         this.build = build.getIfAvailable();
         this.git = git.getIfAvailable();
     }
@@ -68,8 +73,12 @@ class HealthController {
     @GetMapping("/health/ready")
     @Public
     @RateLimit.Unlimited
-    @Operation(summary = "Readiness: 200 when PostgreSQL answers and migrations are applied (degraded if Redis or storage is down); 503 problem otherwise")
+    @Operation(summary = "Readiness: 200 when PostgreSQL answers and migrations are applied (degraded if Redis or storage is down); "
+            + "503 problem otherwise, and while the node is still starting (demo data) or shutting down")
     ResponseEntity<Summary> ready() {
+        if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
+            throw ApiException.unavailable("not ready: the node is starting or shutting down");
+        }
         var report = checks.run();
         if (!report.ready()) {
             throw ApiException.unavailable("not ready: " + String.join(", ", report.dependencies().stream()

@@ -14,12 +14,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.revolutiontradingpros.api.content.categories.Categories;
+import com.revolutiontradingpros.api.content.tags.Tags;
 import com.revolutiontradingpros.api.platform.paging.PageQuery;
 import com.revolutiontradingpros.api.support.ApiTest;
 
 /**
  * "Done means" 7: with 100,000 posts (and their categories, tags and authors) the statements the post lists run
- * read through indexes, never a sequential scan of posts. The rows are inserted and analysed in one transaction that
+ * and the tag and category recounts of every publish read through indexes, never a sequential scan of posts. The rows are inserted and analysed in one transaction that
  * is rolled back, so no other test sees them.
  */
 class PostListPlansTest extends ApiTest {
@@ -32,6 +34,10 @@ class PostListPlansTest extends ApiTest {
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    Tags tags;
+    @Autowired
+    Categories categories;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -72,7 +78,23 @@ class PostListPlansTest extends ApiTest {
                 }
             }
             System.out.println(String.join("\n", report));
+
+            // Publishing recounts the post's tags and categories: by the links, never by reading every post.
+            long scansBefore = postScans();
+            tags.recount(List.of(tag));
+            categories.recount(List.of(category));
+            assertThat(postScans()).as("sequential scans of posts while recounting").isEqualTo(scansBefore);
+            assertThat(jdbc.sql("SELECT post_count FROM tags WHERE id = :id").param("id", tag).query(Integer.class).single())
+                    .isEqualTo(jdbc.sql("""
+                            SELECT count(*) FROM post_tag pt JOIN posts p ON p.id = pt.post_id
+                            WHERE pt.tag_id = :id AND p.status = 'published' AND p.deleted_at IS NULL AND p.type = 'post'""")
+                            .param("id", tag).query(Integer.class).single());
         });
+    }
+
+    /** Sequential scans of posts so far in this transaction. */
+    private long postScans() {
+        return jdbc.sql("SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relname = 'posts'").query(Long.class).single();
     }
 
     private static PostQueries.Filter filter(List<Long> categories, Long tag, Long author, String status) {

@@ -4,6 +4,10 @@ import static com.revolutiontradingpros.api.support.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
 
 import com.revolutiontradingpros.api.platform.security.Role;
 import com.revolutiontradingpros.api.support.ApiTest;
@@ -36,6 +40,22 @@ class HealthEndpointsTest extends ApiTest {
         var ready = http.get("/health/ready");
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().get("status").asString()).isEqualTo("up");
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void readyRefusesWhileTheNodeIsStartingOrShuttingDown() {
+        // What a node seeding demo data or draining on shutdown reports, so balancers hold traffic back.
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            assertProblem(http.get("/health/ready"), 503, "service_unavailable");
+            assertThat(http.get("/health/live").status()).isEqualTo(200);
+        } finally {
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        assertThat(http.get("/health/ready").status()).isEqualTo(200);
     }
 
     @Test
