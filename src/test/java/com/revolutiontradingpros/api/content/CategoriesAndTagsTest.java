@@ -91,6 +91,39 @@ class CategoriesAndTagsTest extends ApiTest {
     }
 
     @Test
+    void tagsAreRenamedAndDeleted() {
+        var editor = as(Role.EDITOR);
+        String name = name("Gamma Scalping");
+        var created = editor.post("/tags", "{\"name\":\"%s\",\"description\":\"Hedging long options.\"}".formatted(name));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long tag = created.json().get("id").asLong();
+        String slug = created.json().get("slug").asString();
+        long post = editor.post("/posts", "{\"title\":\"%s\",\"body_html\":\"<p>g</p>\",\"tag_ids\":[%d]}".formatted(name("Gamma"), tag))
+                .json().get("id").asLong();
+        editor.post("/posts/" + post + "/publish", "{}");
+
+        // A rename keeps the slug; a new slug is taken as given.
+        var renamed = editor.patch("/tags/" + tag, "{\"name\":\"%s\"}".formatted(name + " II"), "If-Match", created.header("ETag"));
+        assertThat(renamed.status()).as(renamed.toString()).isEqualTo(200);
+        assertThat(renamed.json().get("slug").asString()).isEqualTo(slug);
+        var moved = editor.patch("/tags/" + tag, "{\"slug\":\"%s-moved\"}".formatted(slug));
+        assertThat(moved.json().get("slug").asString()).isEqualTo(slug + "-moved");
+        assertThat(http.get("/tags/" + slug + "-moved").json().get("post_count").asInt()).isEqualTo(1);
+        assertProblem(editor.patch("/tags/" + tag, "{\"name\":\"x\"}", "If-Match", created.header("ETag")), 412, "stale_version");
+        assertProblem(editor.patch("/tags/" + tag, "{\"slug\":\"Not A Slug\",\"name\":\"\"}"), 422, "validation_failed");
+        assertProblem(editor.patch("/tags/999999999", "{\"name\":\"x\"}"), 404, "not_found");
+        assertProblem(http.patch("/tags/" + tag, "{\"name\":\"x\"}"), 401, "unauthenticated");
+
+        // Deleting takes it off every post.
+        assertProblem(as(Role.AUTHOR).delete("/tags/" + tag), 403, "forbidden");
+        assertProblem(http.delete("/tags/" + tag), 401, "unauthenticated");
+        assertThat(editor.delete("/tags/" + tag).status()).isEqualTo(204);
+        assertProblem(http.get("/tags/" + tag), 404, "not_found");
+        assertThat(editor.get("/admin/posts/" + post).json().get("tag_ids").size()).isZero();
+        assertProblem(editor.delete("/tags/" + tag), 404, "not_found");
+    }
+
+    @Test
     void tagsMergeAndInternalTags() {
         var editor = as(Role.EDITOR);
         String spx = name("SPX");
