@@ -104,6 +104,14 @@ class PostsTest extends ApiTest {
         assertThat(full.json().get("access").get("locked").asBoolean()).isFalse();
         assertThat(full.json().get("body_html").asString()).contains(secret);
         assertThat(full.header("Cache-Control")).contains("private");
+        // The list page is shared by everyone; only the locks are the caller's.
+        java.util.function.Function<Response, Boolean> lockedInList = list -> list.json().get("data").valueStream()
+                .filter(row -> row.get("id").asLong() == id).findFirst().orElseThrow().get("locked").asBoolean();
+        assertThat(lockedInList.apply(http.get("/posts?per_page=100"))).isTrue();
+        var memberList = member.client().get("/posts?per_page=100");
+        assertThat(lockedInList.apply(memberList)).isFalse();
+        assertThat(memberList.header("Cache-Control")).contains("private");
+        assertThat(lockedInList.apply(http.get("/posts?per_page=100"))).isTrue();
 
         Eventually.within(Duration.ofSeconds(5), () -> assertThat(http.get("/search?q=" + slug.replace('-', '+')).json().get("meta")
                 .get("total").asLong()).isPositive());

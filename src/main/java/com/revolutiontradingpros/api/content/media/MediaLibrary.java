@@ -1,8 +1,11 @@
 package com.revolutiontradingpros.api.content.media;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -68,12 +71,12 @@ public class MediaLibrary {
         var source = new MediaFiles.Source() {
             @Override
             public byte[] head() {
-                return java.util.Arrays.copyOf(bytes, Math.min(bytes.length, FileTypes.SNIFF_BYTES));
+                return Arrays.copyOf(bytes, Math.min(bytes.length, FileTypes.SNIFF_BYTES));
             }
 
             @Override
-            public java.io.InputStream open() {
-                return new java.io.ByteArrayInputStream(bytes);
+            public InputStream open() {
+                return new ByteArrayInputStream(bytes);
             }
 
             @Override

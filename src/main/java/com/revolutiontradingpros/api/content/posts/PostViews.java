@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,8 @@ import com.revolutiontradingpros.api.content.html.PostBodies;
 import com.revolutiontradingpros.api.content.media.MediaLibrary;
 import com.revolutiontradingpros.api.content.tags.Tags;
 import com.revolutiontradingpros.api.content.videos.VideoLibrary;
+import com.revolutiontradingpros.api.platform.paging.Page;
+import com.revolutiontradingpros.api.platform.paging.PageQuery;
 import com.revolutiontradingpros.api.platform.security.CurrentUser;
 import com.revolutiontradingpros.api.users.PublicProfiles;
 
@@ -55,6 +58,11 @@ class PostViews {
             @Schema(description = "the featured image when it is public") MediaLibrary.@Nullable Image featuredImage, List<Author> authors, List<Term> categories, List<Term> tags, @Nullable Instant publishedAt, int readingTimeMinutes,
             int wordCount, long viewCount, boolean isFeatured, String visibility,
             @Schema(description = "the caller cannot read it in full") boolean locked) {
+
+        Summary locked(boolean now) {
+            return now == locked ? this : new Summary(id, type, title, slug, url, excerpt, featuredMediaId, featuredImage, authors, categories,
+                    tags, publishedAt, readingTimeMinutes, wordCount, viewCount, isFeatured, visibility, now);
+        }
     }
 
     record Detail(long id, String type, String status, String title, String slug, String url, String excerpt,
@@ -84,8 +92,31 @@ class PostViews {
         return new Lookups(links, profiles.find(authorIds), categories.refs(categoryIds), tags.refs(tagIds), media.publicImages(imageIds));
     }
 
-    List<Summary> summaries(List<Post> rows, Optional<CurrentUser> caller) {
+    /** A page of summaries as a visitor sees it, with each row's post and links to decide a signed-in caller's locks. */
+    record SharedPage(Page<Summary> page, Map<Long, Post> posts, Map<Long, Links> links) {
+    }
+
+    SharedPage shared(List<Post> rows, PageQuery query, long total) {
         var lookups = lookups(rows);
+        var posts = rows.stream().collect(Collectors.toMap(Post::id, post -> post));
+        return new SharedPage(query.page(summaries(rows, lookups, Optional.empty()), total), posts, lookups.links());
+    }
+
+    /** The shared page with the locks of this caller. */
+    Page<Summary> forCaller(SharedPage shared, Optional<CurrentUser> caller) {
+        if (caller.isEmpty()) {
+            return shared.page();
+        }
+        var rows = shared.page().data().stream().map(summary -> summary.locked(!access.canRead(caller,
+                shared.posts().get(summary.id()), shared.links().getOrDefault(summary.id(), Links.NONE)))).toList();
+        return new Page<>(rows, shared.page().meta());
+    }
+
+    List<Summary> summaries(List<Post> rows, Optional<CurrentUser> caller) {
+        return summaries(rows, lookups(rows), caller);
+    }
+
+    private List<Summary> summaries(List<Post> rows, Lookups lookups, Optional<CurrentUser> caller) {
         return rows.stream().map(post -> {
             var links = lookups.links().getOrDefault(post.id(), Links.NONE);
             return new Summary(post.id(), post.type(), post.title(), post.slug(), post.url(), post.shownExcerpt(), post.featuredMediaId(),

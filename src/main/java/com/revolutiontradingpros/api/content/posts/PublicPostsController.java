@@ -84,12 +84,9 @@ class PublicPostsController {
                     "published_after", "published_before"}, searchable = true) PageQuery query, HttpServletRequest request) {
         var filter = publicFilter(query);
         return caches.respond(request, "posts?" + request.getQueryString(), () -> {
-            if (filter == null) {
-                return query.page(List.of(), 0);
-            }
-            var result = queries.published(query, filter, Instant.now(clock));
-            return query.page(views.summaries(result.rows(), Callers.current()), result.total());
-        });
+            var result = filter == null ? new PostQueries.Result(List.of(), 0) : queries.published(query, filter, Instant.now(clock));
+            return views.shared(result.rows(), query, result.total());
+        }, views::forCaller);
     }
 
     /** The filters as ids; null when a filter names nothing (an unknown tag lists no posts). */

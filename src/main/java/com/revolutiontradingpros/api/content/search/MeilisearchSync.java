@@ -45,9 +45,11 @@ class MeilisearchSync {
     private final SearchSettings settings;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final SearchResults results;
 
     MeilisearchSync(Meilisearch engine, SearchIndexQueue queue, SearchDocuments documents, SearchSettings settings, JdbcClient jdbc,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, SearchResults results) {
+        this.results = results;
         this.engine = engine;
         this.queue = queue;
         this.documents = documents;
@@ -99,6 +101,7 @@ class MeilisearchSync {
                     engine.await(engine.deleteDocuments(index, removals), TASK_WAIT);
                 }
                 queue.done(ids);
+                results.changed();
             } catch (Meilisearch.Failure e) {
                 log.warn("pushing {} search changes to Meilisearch failed, will retry: {}", ids.size(), e.getMessage());
                 queue.failed(ids, e.getMessage());
@@ -137,6 +140,7 @@ class MeilisearchSync {
                 engine.await(task, Duration.ofMinutes(5));
             }
             engine.await(engine.swapIndexes(live, next), TASK_WAIT);
+            results.changed();
             engine.await(engine.deleteIndex(next), TASK_WAIT);
         });
     }

@@ -1,8 +1,6 @@
 package com.revolutiontradingpros.api.content.search;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -54,9 +52,14 @@ class SearchController {
     private final SearchSettings settings;
     private final Meilisearch engine;
     private final MeilisearchSearch meilisearch;
+    private final SearchQueryLog queryLog;
+    private final SearchResults results;
 
-    SearchController(JdbcClient jdbc, SearchSettings settings, Meilisearch engine, MeilisearchSearch meilisearch) {
+    SearchController(JdbcClient jdbc, SearchSettings settings, Meilisearch engine, MeilisearchSearch meilisearch, SearchQueryLog queryLog,
+            SearchResults results) {
         this.jdbc = jdbc;
+        this.results = results;
+        this.queryLog = queryLog;
         this.settings = settings;
         this.engine = engine;
         this.meilisearch = meilisearch;
@@ -90,24 +93,25 @@ class SearchController {
                 .ifPresent(t -> errors.add("filter[type]", "must be a comma list of post, page, product, indicator, course, video"));
         errors.throwIfAny();
 
-        Found found = null;
-        String backend = "postgres";
+        var answer = results.get(String.join(",", types) + "|" + query.page() + "|" + query.perPage() + "|" + q, () -> find(q, types, query));
+        var found = answer.found();
+        String backend = answer.backend();
+        logQuery(q, found.total());
+        long pages = found.total() == 0 ? 0 : (found.total() + query.perPage() - 1) / query.perPage();
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new Results(found.hits(), new Meta(query.page(), query.perPage(), found.total(), pages, found.facets(), backend)));
+    }
+
+    private SearchResults.Answer find(String q, List<String> types, PageQuery query) {
         if (engine.enabled()) {
             try {
-                found = meilisearch.search(q, types, query.limit(), query.offset());
-                backend = "meilisearch";
+                return new SearchResults.Answer(meilisearch.search(q, types, query.limit(), query.offset()), "meilisearch");
             } catch (Meilisearch.Failure e) {
                 // PostgreSQL holds every document too, so an outage of the engine costs quality, not answers.
                 log.warn("Meilisearch search failed, answering from PostgreSQL: {}", e.getMessage());
             }
         }
-        if (found == null) {
-            found = postgres(q, types, query);
-        }
-        logQuery(q, found.total());
-        long pages = found.total() == 0 ? 0 : (found.total() + query.perPage() - 1) / query.perPage();
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(new Results(found.hits(), new Meta(query.page(), query.perPage(), found.total(), pages, found.facets(), backend)));
+        return new SearchResults.Answer(postgres(q, types, query), "postgres");
     }
 
     private Found postgres(String q, List<String> types, PageQuery query) {
@@ -118,7 +122,9 @@ class SearchController {
             tsquery.add("websearch_to_tsquery('english', :q" + i + ")");
         }
         var exact = new Query("tsv @@ " + tsquery, "ts_rank_cd(d.tsv, " + tsquery + ")", tsquery.toString(), null, variants);
-        long total = count(exact, q, types);
+        // Counted per type in one pass: the facets, and their sum is the total.
+        var facets = facets(exact, q, types);
+        long total = sum(facets);
         Query used = exact;
         if (total < FALLBACK_BELOW) {
             var words = WORD.matcher(q.toLowerCase(Locale.ROOT)).results().map(m -> m.group()).limit(20).toList();
@@ -128,14 +134,12 @@ class SearchController {
                 used = new Query("(" + exact.match() + " OR tsv @@ to_tsquery('english', :any) OR :q <% d.title OR :q <% d.summary)",
                         "greatest(" + exact.rank() + ", ts_rank_cd(d.tsv, to_tsquery('english', :any)), word_similarity(:q, d.title))",
                         "(" + exact.tsquery() + " || to_tsquery('english', :any))", any, variants);
-                total = count(used, q, types);
+                facets = facets(used, q, types);
+                total = sum(facets);
             }
         }
-        var facets = new LinkedHashMap<String, Long>();
         var hits = new ArrayList<Hit>();
         if (total > 0) {
-            jdbc.sql("SELECT d.type, count(*) FROM search_documents d WHERE " + used.match() + " AND d.type IN (:types) GROUP BY d.type ORDER BY 2 DESC")
-                    .params(used.params(q, types)).query((RowCallbackHandler) rs -> facets.put(rs.getString(1), rs.getLong(2)));
             var params = used.params(q, types);
             params.put("limit", query.limit());
             params.put("offset", query.offset());
@@ -152,23 +156,22 @@ class SearchController {
         return new Found(hits, total, facets);
     }
 
-    private long count(Query query, String q, List<String> types) {
-        return jdbc.sql("SELECT count(*) FROM search_documents d WHERE " + query.match() + " AND d.type IN (:types)")
-                .params(query.params(q, types)).query(Long.class).single();
+    private Map<String, Long> facets(Query query, String q, List<String> types) {
+        var facets = new LinkedHashMap<String, Long>();
+        jdbc.sql("SELECT d.type, count(*) FROM search_documents d WHERE " + query.match() + " AND d.type IN (:types) GROUP BY d.type ORDER BY 2 DESC")
+                .params(query.params(q, types)).query((RowCallbackHandler) rs -> facets.put(rs.getString(1), rs.getLong(2)));
+        return facets;
     }
 
-    /** Rule 34: the normalised text and counts per day only; short queries and the staff's searches are not logged. */
+    private static long sum(Map<String, Long> facets) {
+        return facets.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Rule 34: the staff's own searches are not logged. */
     private void logQuery(String q, long total) {
-        String normalised = q.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
-        if (normalised.length() < 2 || Callers.current().map(caller -> caller.has(Role.EDITOR)).orElse(false)) {
-            return;
+        if (!Callers.current().map(caller -> caller.has(Role.EDITOR)).orElse(false)) {
+            queryLog.record(q, total);
         }
-        jdbc.sql("""
-                INSERT INTO search_queries_daily (day, query, searches, zero_result_searches) VALUES (:day, :query, 1, :zero)
-                ON CONFLICT (day, query) DO UPDATE SET searches = search_queries_daily.searches + 1,
-                    zero_result_searches = search_queries_daily.zero_result_searches + EXCLUDED.zero_result_searches""")
-                .param("day", LocalDate.now(ZoneOffset.UTC)).param("query", normalised.length() > 200 ? normalised.substring(0, 200) : normalised)
-                .param("zero", total == 0 ? 1 : 0).update();
     }
 
     /** One way of matching: its WHERE condition, rank and tsquery (for snippets), and the OR-ed words when widened. */

@@ -19,17 +19,20 @@ class SearchDocuments {
     static final Set<String> TYPES = Set.of("post", "page", "product", "indicator", "course", "video");
 
     private final JdbcClient jdbc;
+    private final SearchResults results;
     private final SearchIndexQueue queue;
     private final boolean queueForEngine;
 
-    SearchDocuments(JdbcClient jdbc, SearchIndexQueue queue, MeilisearchProperties meilisearch) {
+    SearchDocuments(JdbcClient jdbc, SearchIndexQueue queue, MeilisearchProperties meilisearch, SearchResults results) {
         this.jdbc = jdbc;
+        this.results = results;
         this.queue = queue;
         this.queueForEngine = meilisearch.enabled();
     }
 
     /** Stores the document and, with Meilisearch, queues it for pushing in the same transaction. */
     void upsert(PostSearchDocuments.Document doc) {
+        results.changed();
         write(doc);
         if (queueForEngine) {
             queue.add(doc.type(), doc.id(), "upsert");
@@ -49,6 +52,7 @@ class SearchDocuments {
     }
 
     void remove(String type, long id) {
+        results.changed();
         jdbc.sql("DELETE FROM search_documents WHERE type = :type AND ref_id = :id").param("type", type).param("id", id).update();
         if (queueForEngine) {
             queue.add(type, id, "remove");
@@ -66,6 +70,7 @@ class SearchDocuments {
      * Nothing is queued: a rebuild refills Meilisearch from all documents afterwards.
      */
     void replaceAll(List<String> types, List<PostSearchDocuments.Document> rebuilt) {
+        results.changed();
         jdbc.sql("DELETE FROM search_documents WHERE type IN (:types)").param("types", types).update();
         rebuilt.forEach(this::write);
     }

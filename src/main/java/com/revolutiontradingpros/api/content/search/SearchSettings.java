@@ -28,8 +28,10 @@ class SearchSettings {
     private final JsonMapper json;
     // Every search reads the settings: kept in memory, dropped on every node when they change.
     private final NamedCache<Settings> cache;
+    private final SearchResults results;
 
-    SearchSettings(JdbcClient jdbc, JsonMapper json, Caches caches) {
+    SearchSettings(JdbcClient jdbc, JsonMapper json, Caches caches, SearchResults results) {
+        this.results = results;
         this.jdbc = jdbc;
         this.json = json;
         this.cache = caches.create("content.search-settings", Duration.ofMinutes(5), 1);
@@ -80,6 +82,7 @@ class SearchSettings {
                 .param("synonyms", json.writeValueAsString(synonyms)).param("stopWords", stopWords.toArray(String[]::new))
                 .param("boosts", json.writeValueAsString(boosts)).param("by", by).update();
         cache.invalidateAll();
+        results.changed();
     }
 
     /** Applies the boosts to the stored documents, which carry theirs for ranking. */

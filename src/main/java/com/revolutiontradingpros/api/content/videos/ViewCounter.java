@@ -9,11 +9,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -27,6 +22,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import com.revolutiontradingpros.api.platform.redis.RedisConnections;
+import com.revolutiontradingpros.api.platform.tally.Tallies;
 
 /**
  * Rule 30: one view per viewer per video per 30 minutes, decided by a Redis SET NX with a TTL (shared by every node)
@@ -46,9 +42,8 @@ class ViewCounter {
     private final Clock clock;
     private final Cache<String, Boolean> localKeys = Caffeine.newBuilder().expireAfterWrite(SAME_DAY).maximumSize(2_000_000).build();
     private final Cache<String, Boolean> localViews = Caffeine.newBuilder().expireAfterWrite(SAME_VIEW).maximumSize(2_000_000).build();
-    private final Map<Tally, long[]> pending = new ConcurrentHashMap<>();
+    private final Tallies<Tally> views;
     private final AtomicReference<DailySalt> salt = new AtomicReference<>();
-    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("video-views").factory());
     private final SecureRandom random = new SecureRandom();
 
     private record Tally(long videoId, LocalDate day) {
@@ -61,7 +56,8 @@ class ViewCounter {
         this.stats = stats;
         this.redis = redis.getIfAvailable();
         this.clock = clock;
-        flusher.scheduleWithFixedDelay(this::flushQuietly, 2, 2, TimeUnit.SECONDS);
+        this.views = new Tallies<>("video-views", 2, Duration.ofSeconds(2),
+                (tally, sums) -> stats.addViews(tally.videoId(), tally.day(), sums[0], sums[1]));
     }
 
     /** Counts a play start unless this viewer started this video in the last 30 minutes; true when counted. */
@@ -72,12 +68,7 @@ class ViewCounter {
             return false;
         }
         boolean newToday = firstWithin("video-viewer:" + day + ":" + videoId + ":" + viewer, SAME_DAY, localKeys);
-        pending.compute(new Tally(videoId, day), (k, counts) -> {
-            long[] c = counts == null ? new long[2] : counts;
-            c[0]++;
-            c[1] += newToday ? 1 : 0;
-            return c;
-        });
+        views.add(new Tally(videoId, day), 1, newToday ? 1 : 0);
         return true;
     }
 
@@ -119,33 +110,8 @@ class ViewCounter {
         return stored;
     }
 
-    /** Writes the counted views; a failed write keeps them for the next round. */
-    void flush() {
-        for (var tally : pending.keySet()) {
-            long[] counts = pending.remove(tally);
-            if (counts == null) {
-                continue;
-            }
-            try {
-                stats.addViews(tally.videoId(), tally.day(), counts[0], counts[1]);
-            } catch (RuntimeException e) {
-                pending.merge(tally, counts, (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
-                throw e;
-            }
-        }
-    }
-
-    private void flushQuietly() {
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            log.warn("writing video views failed; they are kept for the next round", e);
-        }
-    }
-
     @PreDestroy
     void stop() {
-        flusher.shutdown();
-        flushQuietly();
+        views.close();
     }
 }
