@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import com.revolutiontradingpros.api.platform.security.Role;
 import com.revolutiontradingpros.api.support.ApiTest;
 import com.revolutiontradingpros.api.support.Eventually;
+import com.revolutiontradingpros.api.support.GrantedEntitlements;
 import com.revolutiontradingpros.api.support.Http;
 import com.revolutiontradingpros.api.support.Response;
 
@@ -118,6 +119,34 @@ class PostsTest extends ApiTest {
         assertThat(http.get("/search?q=" + secret).body()).doesNotContain(secret + " details");
         assertThat(http.get("/search?q=" + secret).json().get("data").valueStream()
                 .noneMatch(hit -> hit.get("id").asLong() == id && hit.get("snippet").asString().contains("details"))).isTrue();
+    }
+
+    @Test
+    void paidPostsOpenForHoldersOfTheirProducts() {
+        var editor = as(Role.EDITOR);
+        var indicator = GrantedEntitlements.product("Squeeze Pro Indicator");
+        String secret = "PAID-" + UUID.randomUUID();
+        var post = create(editor, """
+                {"title":"%s","visibility":"paid","product_ids":[%d],"body_html":"<p>Setup intro.</p><!--members-only--><p>%s rules.</p>"}"""
+                .formatted(unique("Squeeze settings"), indicator.id(), secret));
+        long id = post.json().get("id").asLong();
+        String slug = post.json().get("slug").asString();
+        assertThat(editor.post("/posts/" + id + "/publish", "{}").status()).isEqualTo(200);
+
+        var member = signUp("Indicator Buyer");
+        var before = member.client().get("/posts/" + slug);
+        assertThat(before.json().get("access").get("locked").asBoolean()).isTrue();
+        assertThat(before.json().get("access").get("products").get(0).get("name").asString()).isEqualTo("Squeeze Pro Indicator");
+        assertThat(before.body()).doesNotContain(secret);
+
+        GrantedEntitlements.grant(member.id(), indicator.id());
+        var after = member.client().get("/posts/" + slug);
+        assertThat(after.json().get("access").get("locked").asBoolean()).isFalse();
+        assertThat(after.json().get("body_html").asString()).contains(secret);
+        // The open copy is never the one visitors and other members get.
+        assertThat(http.get("/posts/" + slug).body()).doesNotContain(secret);
+        assertThat(signUp("Other Member").client().get("/posts/" + slug).body()).doesNotContain(secret);
+        assertThat(editor.get("/posts/" + slug).json().get("body_html").asString()).contains(secret);
     }
 
     @Test

@@ -48,10 +48,14 @@ public class AccessLevels {
     }
 
     public Block block(Optional<CurrentUser> caller, String level, List<Long> productIds, Predicate<CurrentUser> insider) {
+        return block(level, productIds, allows(caller, level, productIds, insider));
+    }
+
+    /** The block of a reader who has access, or who has not: what cached copies for either kind of reader show. */
+    public Block block(String level, List<Long> productIds, boolean access) {
         if (level.equals("public")) {
             return new Block(null, List.of(), List.of(), false, true);
         }
-        boolean access = allows(caller, level, productIds, insider);
         return new Block(level, productIds, products(productIds), !access, access);
     }
 

@@ -126,10 +126,19 @@ class PostViews {
         }).toList();
     }
 
-    Detail detail(Post post, Optional<CurrentUser> caller) {
+    /** A post's detail as a reader with access and as one without (the same for public posts), shared by every caller. */
+    record DetailVariants(Post post, Links links, Detail open, Detail locked) {
+    }
+
+    DetailVariants variants(Post post) {
         var lookups = lookups(List.of(post));
         var links = lookups.links().getOrDefault(post.id(), Links.NONE);
-        return detail(post, lookups, links, access.block(caller, post, links));
+        var open = detail(post, lookups, links, access.block(post, links, true));
+        return new DetailVariants(post, links, open, post.gated() ? detail(post, lookups, links, access.block(post, links, false)) : open);
+    }
+
+    Detail forCaller(DetailVariants variants, Optional<CurrentUser> caller) {
+        return access.canRead(caller, variants.post(), variants.links()) ? variants.open() : variants.locked();
     }
 
     /** The post in full whoever asks: what a preview link shows. */

@@ -149,7 +149,7 @@ class PublicPostsController {
             schema = @Schema(implementation = PostViews.Detail.class)))
     ResponseEntity<byte[]> get(@PathVariable String idOrSlug, HttpServletRequest request) {
         var post = readable(idOrSlug);
-        var response = caches.respond(request, "post:" + post.slug(), () -> views.detail(post, Callers.current()));
+        var response = caches.respond(request, "post:" + post.slug(), () -> views.variants(post), views::forCaller);
         if (post.status().equals("archived")) {
             return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).header("X-Robots-Tag", "noindex")
                     .body(response.getBody());
