@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.revolutiontradingpros.api.content.counts.PublishedPostCounts;
+
 @Repository
 class CategoryRepository {
 
@@ -18,9 +20,11 @@ class CategoryRepository {
             FROM categories""";
 
     private final JdbcClient jdbc;
+    private final PublishedPostCounts counts;
 
-    CategoryRepository(JdbcClient jdbc) {
+    CategoryRepository(JdbcClient jdbc, PublishedPostCounts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
     }
 
     /** Every category, siblings in their order: the table stays small (a blog has tens, not thousands). */
@@ -108,20 +112,7 @@ class CategoryRepository {
 
     /** Recounts published, live posts of type post filed directly in each category (rule 16). */
     void recount(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        // Each linked post is looked up by its key, so the cost follows the category's size, not the whole posts table.
-        jdbc.sql("""
-                WITH counted AS MATERIALIZED (
-                    SELECT x.id, (SELECT count(*) FROM post_categories l
-                                  WHERE l.category_id = x.id
-                                    AND (SELECT p.status = 'published' AND p.deleted_at IS NULL AND p.type = 'post'
-                                         FROM posts p WHERE p.id = l.post_id)) AS n
-                    FROM categories x WHERE x.id IN (:ids))
-                UPDATE categories c SET post_count = counted.n FROM counted
-                WHERE c.id = counted.id AND c.post_count <> counted.n""")
-                .param("ids", ids).update();
+        counts.recount(PublishedPostCounts.Counted.CATEGORIES, ids);
     }
 
     List<Long> existing(Collection<Long> ids) {

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.revolutiontradingpros.api.content.counts.PublishedPostCounts;
 import com.revolutiontradingpros.api.platform.paging.PageQuery;
 
 @Repository
@@ -21,9 +22,11 @@ class TagRepository {
     private static final Map<String, String> SORTS = Map.of("name", "lower(name)", "post_count", "post_count");
 
     private final JdbcClient jdbc;
+    private final PublishedPostCounts counts;
 
-    TagRepository(JdbcClient jdbc) {
+    TagRepository(JdbcClient jdbc, PublishedPostCounts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
     }
 
     Optional<Tag> find(long id) {
@@ -119,20 +122,7 @@ class TagRepository {
     }
 
     void recount(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        // Each linked post is looked up by its key, so the cost follows the tag's size, not the whole posts table.
-        jdbc.sql("""
-                WITH counted AS MATERIALIZED (
-                    SELECT x.id, (SELECT count(*) FROM post_tag l
-                                  WHERE l.tag_id = x.id
-                                    AND (SELECT p.status = 'published' AND p.deleted_at IS NULL AND p.type = 'post'
-                                         FROM posts p WHERE p.id = l.post_id)) AS n
-                    FROM tags x WHERE x.id IN (:ids))
-                UPDATE tags t SET post_count = counted.n FROM counted
-                WHERE t.id = counted.id AND t.post_count <> counted.n""")
-                .param("ids", ids).update();
+        counts.recount(PublishedPostCounts.Counted.TAGS, ids);
     }
 
     private static Tag row(ResultSet rs) throws SQLException {

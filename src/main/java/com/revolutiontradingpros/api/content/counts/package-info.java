@@ -1,0 +1,5 @@
+/** The published-post counts tags and categories carry. */
+@NullMarked
+package com.revolutiontradingpros.api.content.counts;
+
+import org.jspecify.annotations.NullMarked;
