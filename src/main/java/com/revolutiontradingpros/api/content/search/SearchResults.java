@@ -23,6 +23,13 @@ class SearchResults {
     }
 
     private final NamedCache<Answer> answers;
+    // One instance: a transaction keeps its synchronizations in a set, so many changes in it drop the answers once.
+    private final TransactionSynchronization dropAfterCommit = new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+            answers.invalidateAll();
+        }
+    };
 
     SearchResults(Caches caches) {
         this.answers = caches.create("content.search-results", Duration.ofMinutes(1), 10_000);
@@ -35,12 +42,7 @@ class SearchResults {
     /** Something searches can see changed: drop every answer once the change is committed. */
     void changed() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    answers.invalidateAll();
-                }
-            });
+            TransactionSynchronizationManager.registerSynchronization(dropAfterCommit);
         } else {
             answers.invalidateAll();
         }
