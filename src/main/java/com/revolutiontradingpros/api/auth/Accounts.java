@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,9 +44,12 @@ public class Accounts {
     private final Sessions sessions;
     private final LiveRoles liveRoles;
     private final PasswordResets resets;
+    private final ApplicationEventPublisher events;
 
-    Accounts(AccountRepository accounts, AccountSearch search, Sessions sessions, LiveRoles liveRoles, PasswordResets resets) {
+    Accounts(AccountRepository accounts, AccountSearch search, Sessions sessions, LiveRoles liveRoles, PasswordResets resets,
+            ApplicationEventPublisher events) {
         this.resets = resets;
+        this.events = events;
         this.accounts = accounts;
         this.search = search;
         this.sessions = sessions;
@@ -124,6 +128,9 @@ public class Accounts {
         var target = requireChangeableBy(actor, id);
         if (!accounts.changeEmail(id, email)) {
             throw ApiException.conflict("email_taken", "an account with this email already exists");
+        }
+        if (!target.email().equalsIgnoreCase(email)) {
+            events.publishEvent(new AccountEmailChanged(id, target.email(), email));
         }
         return view(target);
     }

@@ -11,6 +11,7 @@ import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Test;
 
+import com.revolutiontradingpros.api.platform.security.Role;
 import com.revolutiontradingpros.api.support.ApiTest;
 import com.revolutiontradingpros.api.support.Eventually;
 import com.revolutiontradingpros.api.support.Http;
@@ -23,6 +24,10 @@ class DataExportTest extends ApiTest {
         String email = member.email();
         Http me = member.client();
         me.patch("/me", "{\"timezone\":\"Asia/Tokyo\"}");
+        as(Role.ADMIN).post("/users/" + member.id() + "/verify-email", "");
+        long list = as(Role.EDITOR).post("/email/subscribers/lists", "{\"name\":\"Export digest\",\"visibility\":\"public\"}").json()
+                .get("id").asLong();
+        assertThat(me.put("/me/email-subscriptions", "{\"lists\":{\"%d\":true}}".formatted(list)).status()).isEqualTo(200);
 
         assertProblem(me.get("/me/data-export"), 404, "not_found");
         var requested = me.post("/me/data-export", "");
@@ -43,7 +48,8 @@ class DataExportTest extends ApiTest {
                 files.put(entry.getName(), new String(entries.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
-        assertThat(files).containsKeys("profile.json", "activity.json", "security-log.json");
+        assertThat(files).containsKeys("profile.json", "activity.json", "security-log.json", "email-subscriptions.json");
+        assertThat(files.get("email-subscriptions.json")).contains(email).contains("Export digest").contains("\"self\"").contains("list_added");
         assertThat(files.get("profile.json")).contains(email).contains("Asia/Tokyo");
         assertThat(files.get("security-log.json")).contains("registered");
 

@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.revolutiontradingpros.api.auth.AccountEmailChanged;
 import com.revolutiontradingpros.api.auth.accounts.Account;
 import com.revolutiontradingpros.api.auth.accounts.AccountRepository;
 import com.revolutiontradingpros.api.auth.accounts.AuthMail;
@@ -34,8 +36,11 @@ class EmailChanges {
     private final SecurityEvents events;
     private final AuthMail mail;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
-    EmailChanges(JdbcClient jdbc, AccountRepository accounts, Passwords passwords, SecurityEvents events, AuthMail mail, Clock clock) {
+    EmailChanges(JdbcClient jdbc, AccountRepository accounts, Passwords passwords, SecurityEvents events, AuthMail mail, Clock clock,
+            ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -91,6 +96,7 @@ class EmailChanges {
         jdbc.sql("UPDATE email_changes SET confirmed_at = :now WHERE id = :id").param("now", Timestamp.from(now)).param("id", change.id()).update();
         events.record(change.userId(), "email_changed", client, Map.of("from", before.email(), "to", change.newEmail()));
         mail.emailChanged(before, change.newEmail());
+        publisher.publishEvent(new AccountEmailChanged(change.userId(), before.email(), change.newEmail()));
         return accounts.findById(change.userId()).orElseThrow();
     }
 
