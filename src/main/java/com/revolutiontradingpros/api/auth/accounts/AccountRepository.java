@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.revolutiontradingpros.api.auth.ImportedAccount;
+import com.revolutiontradingpros.api.platform.database.Rows;
 
 @Repository
 public class AccountRepository {
@@ -174,15 +175,11 @@ public class AccountRepository {
 
     static Account row(ResultSet rs, int rowNum) throws SQLException {
         Array roles = rs.getArray("roles");
-        return new Account(rs.getLong("id"), rs.getString("email"), instant(rs.getTimestamp("email_verified_at")),
+        return new Account(rs.getLong("id"), rs.getString("email"), Rows.instant(rs, "email_verified_at"),
                 rs.getString("password_hash"), rs.getString("name"), rs.getString("status"),
                 List.of((String[]) roles.getArray()), rs.getBoolean("mfa_enabled"), rs.getInt("failed_logins"),
-                instant(rs.getTimestamp("locked_until")), instant(rs.getTimestamp("last_login_at")),
+                Rows.instant(rs, "locked_until"), Rows.instant(rs, "last_login_at"),
                 rs.getBoolean("password_change_required"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant());
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.revolutiontradingpros.api.auth.accounts.SecretTokens;
+import com.revolutiontradingpros.api.platform.database.Rows;
 import com.revolutiontradingpros.api.platform.security.CurrentUser;
 import com.revolutiontradingpros.api.platform.security.PersonalAccessTokenVerifier;
 import com.revolutiontradingpros.api.platform.security.Role;
@@ -93,15 +94,11 @@ class PersonalAccessTokens implements PersonalAccessTokenVerifier {
 
     private static TokenView view(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new TokenView(rs.getLong("id"), rs.getString("name"), strings(rs.getArray("abilities")),
-                instant(rs.getTimestamp("last_used_at")), instant(rs.getTimestamp("expires_at")), rs.getTimestamp("created_at").toInstant());
+                Rows.instant(rs, "last_used_at"), Rows.instant(rs, "expires_at"), rs.getTimestamp("created_at").toInstant());
     }
 
     private static List<String> strings(Array array) throws java.sql.SQLException {
         return List.of((String[]) array.getArray());
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** A token as listed: never its secret. */

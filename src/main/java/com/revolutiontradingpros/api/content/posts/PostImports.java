@@ -13,6 +13,8 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.revolutiontradingpros.api.platform.database.Rows;
+
 /** content_import_jobs: one row per uploaded import file, with its counts and the first 500 item errors. */
 @Repository
 class PostImports {
@@ -57,8 +59,8 @@ class PostImports {
                 .query((rs, n) -> new Job(rs.getLong("id"), rs.getString("format"), rs.getString("status"),
                         json.readValue(rs.getString("options"), Options.class), rs.getInt("created"), rs.getInt("skipped"), rs.getInt("failed"),
                         json.readValue(rs.getString("errors"), new TypeReference<List<ItemError>>() { }), rs.getString("message"),
-                        rs.getLong("created_by"), rs.getTimestamp("created_at").toInstant(), PostRepository.instant(rs, "started_at"),
-                        PostRepository.instant(rs, "finished_at"), rs.getString("file_key")))
+                        rs.getLong("created_by"), rs.getTimestamp("created_at").toInstant(), Rows.instant(rs, "started_at"),
+                        Rows.instant(rs, "finished_at"), rs.getString("file_key")))
                 .optional();
     }
 

@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.revolutiontradingpros.api.platform.database.Rows;
+
 @Repository
 class PostRepository {
 
@@ -192,15 +194,10 @@ class PostRepository {
         return new Post(rs.getLong("id"), rs.getString("type"), rs.getString("title"), rs.getString("slug"), rs.getString("excerpt"),
                 rs.getString("auto_excerpt"), rs.getString("body_html"), rs.getString("body_json"), rs.getString("body_text"),
                 rs.getString("public_text"), rs.getString("teaser_html"), rs.getString("visibility"), rs.getString("status"),
-                instant(rs, "publish_at"), instant(rs, "published_at"), rs.getBoolean("ever_published"),
+                Rows.instant(rs, "publish_at"), Rows.instant(rs, "published_at"), rs.getBoolean("ever_published"),
                 rs.getObject("featured_media_id", Long.class), rs.getBoolean("is_featured"), rs.getInt("word_count"),
                 rs.getInt("reading_time_minutes"), rs.getLong("view_count"), rs.getLong("created_by"), rs.getLong("updated_by"),
-                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "deleted_at"), rs.getInt("version"));
-    }
-
-    static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
-        var timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
+                Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"), Rows.instant(rs, "deleted_at"), rs.getInt("version"));
     }
 
     List<Long> publishedIds(List<String> types, Instant now) {

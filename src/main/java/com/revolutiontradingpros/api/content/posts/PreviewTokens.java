@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import com.revolutiontradingpros.api.platform.database.Rows;
+
 /** post_preview_tokens: shareable preview links, stored as SHA-256 of 32 random bytes (rule 14). */
 @Repository
 class PreviewTokens {
@@ -83,7 +85,7 @@ class PreviewTokens {
 
     private static Token row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Token(rs.getLong("id"), rs.getLong("post_id"), rs.getLong("created_by"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("expires_at").toInstant(), PostRepository.instant(rs, "last_used_at"), PostRepository.instant(rs, "revoked_at"));
+                rs.getTimestamp("expires_at").toInstant(), Rows.instant(rs, "last_used_at"), Rows.instant(rs, "revoked_at"));
     }
 
     static byte[] sha256(String value) {

@@ -2,12 +2,13 @@ package com.revolutiontradingpros.api.email.contacts;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import com.revolutiontradingpros.api.platform.database.Rows;
 
 /** email_subscribers rows. The {@code lock…} reads take the row lock every change of a contact starts with. */
 @Repository
@@ -78,11 +79,7 @@ public class ContactRepository {
     private static Contact row(ResultSet rs, int n) throws SQLException {
         long userId = rs.getLong("user_id");
         return new Contact(rs.getLong("id"), rs.getString("email"), rs.getString("name"), rs.getString("status"), rs.getString("source"),
-                rs.wasNull() ? null : userId, rs.getInt("token_version"), instant(rs.getTimestamp("unsubscribed_at")),
+                rs.wasNull() ? null : userId, rs.getInt("token_version"), Rows.instant(rs, "unsubscribed_at"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
-    }
-
-    private static java.time.@Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -1,12 +1,13 @@
 package com.revolutiontradingpros.api.email.lists;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import com.revolutiontradingpros.api.platform.database.Rows;
 
 /**
  * Who is on which list. Callers hold the contact's row lock, so the state read before a change is still the
@@ -40,8 +41,8 @@ public class Memberships {
                 ORDER BY lower(l.name), l.id""")
                 .param("contact", contactId == null ? -1L : contactId)
                 .query((rs, n) -> new ListMembership(rs.getLong("id"), rs.getString("name"), rs.getString("slug"), rs.getString("description"),
-                        rs.getString("visibility"), rs.getString("status"), rs.getString("source"), instant(rs.getTimestamp("subscribed_at")),
-                        instant(rs.getTimestamp("unsubscribed_at"))))
+                        rs.getString("visibility"), rs.getString("status"), rs.getString("source"), Rows.instant(rs, "subscribed_at"),
+                        Rows.instant(rs, "unsubscribed_at")))
                 .list();
     }
 
@@ -93,9 +94,5 @@ public class Memberships {
                 UPDATE email_lists SET subscribed_count = subscribed_count + :subscribed, unsubscribed_count = unsubscribed_count + :unsubscribed
                 WHERE id = :list""").param("subscribed", subscribed).param("unsubscribed", unsubscribed).param("list", listId).update();
         return true;
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.revolutiontradingpros.api.platform.database.Rows;
 import com.revolutiontradingpros.api.platform.paging.PageQuery;
 
 @Repository
@@ -148,12 +149,8 @@ class MailRepository {
                 rs.getString("stream"), rs.getString("tag"),
                 json.readValue(rs.getString("metadata"), new TypeReference<Map<String, String>>() { }),
                 rs.getString("transport"), rs.getString("status"), rs.getInt("attempts"),
-                instant(rs.getTimestamp("next_attempt_at")), rs.getString("last_error"),
-                rs.getString("provider_message_id"), instant(rs.getTimestamp("created_at")),
-                instant(rs.getTimestamp("sent_at")));
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+                Rows.instant(rs, "next_attempt_at"), rs.getString("last_error"),
+                rs.getString("provider_message_id"), Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "sent_at"));
     }
 }

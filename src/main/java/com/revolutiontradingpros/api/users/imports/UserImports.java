@@ -1,6 +1,5 @@
 package com.revolutiontradingpros.api.users.imports;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+
+import com.revolutiontradingpros.api.platform.database.Rows;
 
 @Repository
 class UserImports {
@@ -34,7 +35,7 @@ class UserImports {
                 .query((rs, n) -> new Job(rs.getLong("id"), rs.getLong("created_by"), rs.getString("file_key"), rs.getString("status"),
                         rs.getInt("lines"), rs.getInt("created"), rs.getInt("updated"), rs.getInt("unchanged"), rs.getInt("failed"),
                         json.readValue(rs.getString("errors"), new TypeReference<List<LineError>>() { }), rs.getString("message"),
-                        rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at"))))
+                        rs.getTimestamp("created_at").toInstant(), Rows.instant(rs, "started_at"), Rows.instant(rs, "finished_at")))
                 .optional();
     }
 
@@ -57,10 +58,6 @@ class UserImports {
     void finish(long id, String status, @Nullable String message) {
         jdbc.sql("UPDATE user_imports SET status = :status, message = :message, finished_at = now() WHERE id = :id")
                 .param("status", status).param("message", message).param("id", id).update();
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     record LineError(long line, String email, String message) {
