@@ -77,9 +77,8 @@ public class ContactRepository {
     }
 
     private static Contact row(ResultSet rs, int n) throws SQLException {
-        long userId = rs.getLong("user_id");
         return new Contact(rs.getLong("id"), rs.getString("email"), rs.getString("name"), rs.getString("status"), rs.getString("source"),
-                rs.wasNull() ? null : userId, rs.getInt("token_version"), Rows.instant(rs, "unsubscribed_at"),
+                rs.getObject("user_id", Long.class), rs.getInt("token_version"), Rows.instant(rs, "unsubscribed_at"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }

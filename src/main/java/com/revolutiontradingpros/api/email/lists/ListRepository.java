@@ -90,9 +90,8 @@ class ListRepository {
     }
 
     private static EmailList row(ResultSet rs, int n) throws SQLException {
-        long createdBy = rs.getLong("created_by");
         return new EmailList(rs.getLong("id"), rs.getString("name"), rs.getString("slug"), rs.getString("description"),
-                rs.getString("visibility"), rs.getInt("subscribed_count"), rs.getInt("unsubscribed_count"), rs.wasNull() ? null : createdBy,
+                rs.getString("visibility"), rs.getInt("subscribed_count"), rs.getInt("unsubscribed_count"), rs.getObject("created_by", Long.class),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -44,6 +44,7 @@ import com.revolutiontradingpros.api.platform.web.Patch;
 class ListsController {
 
     private static final int SLUG_LENGTH = 100;
+    private static final String SLUG_RULE = "must be lower-case letters and digits joined by single dashes";
     private static final Set<String> VISIBILITIES = Set.of("public", "private");
     private static final Set<String> PATCH_FIELDS = Set.of("name", "slug", "description", "visibility");
 
@@ -83,7 +84,7 @@ class ListsController {
     @Operation(summary = "Create a list; a slug already in use → 409 slug_taken; more than 500 lists → 422 too_many_lists")
     ResponseEntity<ListView> create(CurrentUser me, @Valid @RequestBody NewList body) {
         if (body.slug() != null && !Slugs.isValid(body.slug())) {
-            throw ApiException.invalid("slug", "must be lower-case letters and digits joined by single dashes");
+            throw ApiException.invalid("slug", SLUG_RULE);
         }
         if (lists.count() >= ListRepository.MAX_LISTS) {
             throw ApiException.unprocessable("too_many_lists", "name", "cannot be added: there are already " + ListRepository.MAX_LISTS + " lists");
@@ -112,7 +113,7 @@ class ListsController {
         String description = patch.text("description", 0, 500);
         String visibility = patch.oneOf("visibility", VISIBILITIES);
         if (slug != null && !Slugs.isValid(slug)) {
-            patch.errors().add("slug", "must be lower-case letters and digits joined by single dashes");
+            patch.errors().add("slug", SLUG_RULE);
         }
         patch.errors().throwIfAny();
         if (slug != null && lists.slugTaken(slug, id)) {

@@ -61,11 +61,11 @@ public class Memberships {
                 SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM joined) THEN 'unchanged' ELSE coalesce((SELECT status FROM before), 'new') END""")
                 .param("list", listId).param("contact", contactId).param("source", source).param("note", consentNote)
                 .query(String.class).single();
-        return switch (before) {
-            case "new" -> count(listId, 1, 0);
-            case "unsubscribed" -> count(listId, 1, -1);
-            default -> false;
-        };
+        if ("unchanged".equals(before)) {
+            return false;
+        }
+        count(listId, 1, "unsubscribed".equals(before) ? -1 : 0);
+        return true;
     }
 
     /** Takes the contact off the list (the membership stays, unsubscribed, as proof); false when they were not on it. */
@@ -74,7 +74,11 @@ public class Memberships {
                 UPDATE email_list_subscribers SET status = 'unsubscribed', unsubscribed_at = now()
                 WHERE list_id = :list AND subscriber_id = :contact AND status = 'subscribed'""")
                 .param("list", listId).param("contact", contactId).update();
-        return left == 1 && count(listId, -1, 1);
+        if (left == 0) {
+            return false;
+        }
+        count(listId, -1, 1);
+        return true;
     }
 
     /** Removes every membership of the contact (erasure), keeping the lists' counts right. */
@@ -89,10 +93,9 @@ public class Memberships {
                 WHERE l.id = g.list_id""").param("contact", contactId).update();
     }
 
-    private boolean count(long listId, int subscribed, int unsubscribed) {
+    private void count(long listId, int subscribed, int unsubscribed) {
         jdbc.sql("""
                 UPDATE email_lists SET subscribed_count = subscribed_count + :subscribed, unsubscribed_count = unsubscribed_count + :unsubscribed
                 WHERE id = :list""").param("subscribed", subscribed).param("unsubscribed", unsubscribed).param("list", listId).update();
-        return true;
     }
 }
